@@ -1,0 +1,105 @@
+package dev.triage.cli;
+
+import dev.triage.config.InvalidInputException;
+import dev.triage.config.RunConfig;
+import dev.triage.session.SessionOptions;
+import dev.triage.session.SessionResult;
+import dev.triage.session.TrainSession;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code triage train}. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains a network as run.yaml (or the flags) say, watches it, and reports what is wrong.",
+            "Exit codes: 0 no error finding, 1 error findings remain, 2 bad input, 3 repair failed, 4 internal error."})
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--config", paramLabel = "RUN_YAML", description = "The run configuration (docs/run-config.md).")
+    Path config;
+
+    @Option(names = "--data", paramLabel = "CSV", description = "Data file (same as --set data.path=CSV).")
+    Path data;
+
+    @Option(names = "--target", paramLabel = "COLUMN", description = "Target column (data.target).")
+    String target;
+
+    @Option(names = "--task", paramLabel = "TASK", description = "auto | regression | classification (data.task).")
+    String task;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (training.epochs); with --resume, the total to reach.")
+    Integer epochs;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate (training.learning_rate).")
+    Double lr;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of weights, shuffles and dropout (training.seed).")
+    Long seed;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override any key, e.g. --set model.hidden=[64,32] (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--repair", description = "Apply remedies and retrain while error findings remain.")
+    boolean repair;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the JSON report here.")
+    Path json;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue a run from its last checkpoint (with --epochs).")
+    Path resume;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only findings and the summary.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        PrintStream out = quiet ? new PrintStream(java.io.OutputStream.nullOutputStream()) : System.out;
+        SessionOptions options = new SessionOptions(out, json, repair, Clock.systemDefaultZone());
+        Path cwd = Path.of("").toAbsolutePath();
+        SessionResult result;
+        if (resume != null) {
+            if (epochs == null) {
+                throw new InvalidInputException("--resume needs --epochs N (the total number of epochs to reach)");
+            }
+            if (config != null || data != null || !sets.isEmpty()) {
+                throw new InvalidInputException("--resume continues a run with its own configuration; drop --config/--data/--set");
+            }
+            result = TrainSession.resume(resume, epochs, options);
+        } else {
+            if (config == null && data == null) {
+                throw new InvalidInputException("give --config RUN_YAML, or --data CSV with --target COLUMN");
+            }
+            RunConfig cfg = RunConfig.load(config, overrides(cwd), cwd);
+            result = TrainSession.train(repair ? cfg.with("doctor.repair", true) : cfg, options);
+        }
+        return result.exitCode();
+    }
+
+    private List<String> overrides(Path cwd) {
+        List<String> all = new ArrayList<>();
+        if (data != null) {
+            all.add("data.path=" + cwd.resolve(data));
+        }
+        if (target != null) {
+            all.add("data.target=" + target);
+        }
+        if (task != null) {
+            all.add("data.task=" + task);
+        }
+        if (epochs != null) {
+            all.add("training.epochs=" + epochs);
+        }
+        if (lr != null) {
+            all.add("training.learning_rate=" + lr);
+        }
+        if (seed != null) {
+            all.add("training.seed=" + seed);
+        }
+        all.addAll(sets);
+        return all;
+    }
+}

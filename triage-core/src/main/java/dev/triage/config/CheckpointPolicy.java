@@ -1,0 +1,6 @@
+package dev.triage.config;
+
+/** Which checkpoints a run keeps. */
+public enum CheckpointPolicy implements ConfigChoice {
+    NONE, BEST_AND_LAST, EVERY_EPOCH;
+}

@@ -1,0 +1,11 @@
+package dev.triage.config;
+
+/** Optimizers. */
+public enum Optimizer implements ConfigChoice {
+    SGD, MOMENTUM, NESTEROV, RMSPROP, ADAGRAD, ADAM, ADAMW, LBFGS;
+
+    /** Optimizers that scale each parameter's step by its own gradient history. */
+    public boolean isAdaptive() {
+        return this == RMSPROP || this == ADAGRAD || this == ADAM || this == ADAMW;
+    }
+}

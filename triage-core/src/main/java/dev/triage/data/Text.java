@@ -1,0 +1,32 @@
+package dev.triage.data;
+
+/** Makes user-provided strings (column names, categories, file names) safe to print in a terminal. */
+public final class Text {
+    private static final int MAX_SHOWN = 80;
+
+    private Text() {
+    }
+
+    /**
+     * The string with control characters (including the ESC of ANSI sequences) shown as {@code \\uXXXX},
+     * cut to 80 characters. HTML escaping is the report's job; this keeps terminals safe.
+     */
+    public static String printable(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), MAX_SHOWN + 8));
+        for (int i = 0; i < s.length() && sb.length() < MAX_SHOWN; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == '\u2028' || c == '\u2029') {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        if (sb.length() >= MAX_SHOWN && s.length() > MAX_SHOWN) {
+            sb.append("...");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.triage.nn.f32;
+
+import dev.triage.config.Activation;
+import dev.triage.nn.LayerSpec;
+import dev.triage.nn.Seeds;
+
+/**
+ * One dense layer's buffers and passes. Parameters live in the network's flat array at this layer's
+ * offsets: weights (in x out, row-major), bias, and with batch norm its scale and shift. Buffers are
+ * sized once for the largest batch.
+ */
+final class LayerF32 {
+    static final double BN_EPSILON = 1e-5;
+    static final double BN_MOMENTUM = 0.1;
+
+    final int index;
+    final int in;
+    final int out;
+    final Activation activation;
+    final float slope;
+    final double dropout;
+    final boolean batchNorm;
+    final double lrScale;
+    final int wOff;
+    final int bOff;
+    final int gammaOff;
+    final int betaOff;
+    /** Input to the activation (after batch norm when present). */
+    final float[] pre;
+    /** Activation output before dropout. */
+    final float[] act;
+    /** What the next layer reads: act with dropout applied (the same array without dropout). */
+    final float[] output;
+    /** Gradient with respect to this layer's output; turned in place into the pre-activation gradient. */
+    final float[] grad;
+    final float[] mask;
+    final BatchNormF32 norm;
+    /** Whether the last forward pass applied a dropout mask (backward must then apply it too). */
+    private boolean masked;
+
+    LayerF32(int index, int in, LayerSpec spec, float slope, int offset, int capacity) {
+        this.index = index;
+        this.in = in;
+        this.out = spec.units();
+        this.activation = spec.activation();
+        this.slope = slope;
+        this.dropout = spec.dropout();
+        this.batchNorm = spec.batchNorm();
+        this.lrScale = spec.learningRateScale();
+        this.wOff = offset;
+        this.bOff = wOff + in * out;
+        this.gammaOff = bOff + out;
+        this.betaOff = batchNorm ? gammaOff + out : gammaOff;
+        int size = capacity * out;
+        pre = new float[size];
+        act = new float[size];
+        output = dropout > 0 ? new float[size] : act;
+        grad = new float[size];
+        mask = dropout > 0 ? new float[size] : null;
+        norm = batchNorm ? new BatchNormF32(out, capacity) : null;
+    }
+
+    /** Parameters of this layer. */
+    int parameterCount() {
+        return in * out + out + (batchNorm ? 2 * out : 0);
+    }
+
+    /** Index just past this layer's parameters. */
+    int end() {
+        return wOff + parameterCount();
+    }
+
+    /**
+     * Forward pass of {@code rows} rows of {@code x}. {@code batchStats}: batch norm normalizes with the
+     * batch's statistics (training) rather than the running ones; {@code withDropout}: draw the mask of
+     * {@code step}; {@code updateRunning}: update batch norm's running statistics.
+     */
+    void forward(float[] params, float[] x, int rows, boolean batchStats, boolean withDropout, boolean updateRunning,
+                 long maskSeed, long step) {
+        float[] z = batchNorm ? norm.raw : pre;
+        KernelsF32.forward(x, in, params, wOff, bOff, out, z, 0, rows);
+        if (batchNorm) {
+            norm.forward(params, gammaOff, betaOff, rows, batchStats, updateRunning, pre);
+        }
+        ActivationsF32.forward(activation, slope, pre, act, 0, rows * out, out);
+        masked = dropout > 0 && withDropout;
+        if (masked) {
+            applyDropout(rows, maskSeed, step);
+        } else if (dropout > 0) {
+            System.arraycopy(act, 0, output, 0, rows * out);
+        }
+    }
+
+    private void applyDropout(int rows, long maskSeed, long step) {
+        float keep = (float) (1 / (1 - dropout));
+        long layerSeed = Seeds.mix(maskSeed + index);
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < out; j++) {
+                int i = r * out + j;
+                float m = Seeds.dropoutUniform(layerSeed, step, r, j) < dropout ? 0 : keep;
+                mask[i] = m;
+                output[i] = act[i] * m;
+            }
+        }
+    }
+
+    /** Turns {@link #grad} (w.r.t. the output) into the gradient w.r.t. the pre-activation. */
+    void activationBackward(int rows) {
+        if (masked) {
+            for (int i = 0; i < rows * out; i++) {
+                grad[i] *= mask[i];
+            }
+        }
+        ActivationsF32.backward(activation, slope, pre, act, grad, 0, rows * out, out);
+    }
+
+    /**
+     * From the pre-activation gradient in {@link #grad}: parameter gradients into {@code grads}, and
+     * the gradient w.r.t. the input into {@code dx} (skipped when null).
+     */
+    void parameterBackward(float[] params, float[] grads, float[] x, int rows, float[] dx) {
+        if (batchNorm) {
+            norm.backward(params, grads, gammaOff, betaOff, grad, rows);
+        }
+        KernelsF32.weightGradient(x, in, grad, out, rows, grads, wOff, 0, in);
+        KernelsF32.biasGradient(grad, out, rows, grads, bOff);
+        if (dx != null) {
+            KernelsF32.inputGradient(grad, out, params, wOff, in, dx, 0, rows);
+        }
+    }
+}

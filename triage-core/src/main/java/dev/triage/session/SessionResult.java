@@ -1,0 +1,21 @@
+package dev.triage.session;
+
+import dev.triage.diagnose.Severity;
+import dev.triage.report.ReportData;
+import dev.triage.repair.RepairOutcome;
+
+/** What a session produced and the exit code it maps to (docs/findings.md: 0, 1, 3). */
+public record SessionResult(ReportData report) {
+    public static final int OK = 0;
+    public static final int ERRORS_REMAIN = 1;
+    public static final int REPAIR_FAILED = 3;
+
+    public int exitCode() {
+        RepairOutcome r = report.repair();
+        if (r != null && r.attempted() && r.outcome() == RepairOutcome.Outcome.UNREPAIRABLE) {
+            return REPAIR_FAILED;
+        }
+        boolean errors = report.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
+        return errors ? ERRORS_REMAIN : OK;
+    }
+}

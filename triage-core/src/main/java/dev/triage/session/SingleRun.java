@@ -1,0 +1,99 @@
+package dev.triage.session;
+
+import dev.triage.config.RunConfig;
+import dev.triage.config.TriageVersion;
+import dev.triage.data.Encoded;
+import dev.triage.data.PreparedData;
+import dev.triage.nn.Engine;
+import dev.triage.nn.EngineData;
+import dev.triage.nn.Engines;
+import dev.triage.nn.NetworkSpec;
+import dev.triage.report.ProgressPrinter;
+import dev.triage.train.AtomicFiles;
+import dev.triage.train.CheckpointWriter;
+import dev.triage.train.Evaluation;
+import dev.triage.train.MetricsLog;
+import dev.triage.train.ModelBuilder;
+import dev.triage.train.RunFolder;
+import dev.triage.train.TaskMetrics;
+import dev.triage.train.TrainedModel;
+import dev.triage.train.Trainer;
+import dev.triage.train.TrainingListener;
+import dev.triage.train.TrainingOutcome;
+import dev.triage.train.TrainingSet;
+import dev.triage.train.TrainingState;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Trains one resolved configuration in its run folder, start to finish (or from a checkpoint). */
+final class SingleRun {
+    private final RunConfig config;
+    private final PreparedData data;
+    private final RunFolder folder;
+    private final SessionOptions options;
+    private final List<TrainingListener> extra = new ArrayList<>();
+
+    SingleRun(RunConfig resolved, PreparedData data, RunFolder folder, SessionOptions options) {
+        this.config = resolved;
+        this.data = data;
+        this.folder = folder;
+        this.options = options;
+    }
+
+    /** Adds a listener (e.g. the doctor) to the training loop. */
+    SingleRun listen(TrainingListener l) {
+        extra.add(l);
+        return this;
+    }
+
+    RunRecord execute(TrainingState resume, double[][] bestWeights) {
+        long started = System.nanoTime();
+        NetworkSpec net = ModelBuilder.network(config, data.target(), data.preprocessor().width());
+        int capacity = Trainer.batchCapacity(config.training(), data.train().rows());
+        try (Engine engine = Engines.create(net, ModelBuilder.optimizer(config.training()), config.training().dtype(),
+                capacity)) {
+            TrainingSet set = new TrainingSet(upload(engine, data.train()),
+                    data.validation().rows() > 0 ? upload(engine, data.validation()) : null, data.validation(),
+                    data.preprocessor().targetEncoding());
+            MetricsLog metrics = new MetricsLog(folder.metrics());
+            CheckpointWriter checkpoints = new CheckpointWriter(folder, config.output().checkpoints(), data.preprocessor(),
+                    config.tree(), TriageVersion.current());
+            List<TrainingListener> listeners = new ArrayList<>(List.of(metrics, checkpoints));
+            listeners.add(new ProgressPrinter(options.out()));
+            listeners.addAll(extra);
+            Trainer trainer = new Trainer(engine, config, set, listeners);
+            checkpoints.attach(trainer);
+            if (resume != null) {
+                metrics.continueFrom(resume.nextEpoch() - 1);
+                if (bestWeights != null) {
+                    trainer.setBestWeights(bestWeights[0], bestWeights[1]);
+                }
+            }
+            TrainingOutcome outcome = trainer.run(resume);
+            TaskMetrics test = testMetrics(engine, data.test());
+            TrainedModel.of(engine, data.preprocessor(), config.tree(), TriageVersion.current()).save(folder.model());
+            return new RunRecord(config, data, net, outcome, test, folder, (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    static EngineData upload(Engine engine, Encoded e) {
+        int outputs = engine.spec().outputs();
+        return e.labels() != null ? engine.upload(e.x(), e.rows(), e.features(), null, outputs, e.labels())
+                : engine.upload(e.x(), e.rows(), e.features(), e.y(), 1, null);
+    }
+
+    private TaskMetrics testMetrics(Engine engine, Encoded test) {
+        if (test.rows() == 0) {
+            return null;
+        }
+        double[] out = new double[test.rows() * engine.spec().outputs()];
+        engine.evaluate(upload(engine, test), out);
+        return Evaluation.of(out, engine.spec().outputs(), test, data.preprocessor().targetEncoding());
+    }
+
+    /** Writes the resolved configuration into the run folder. */
+    static void writeConfig(RunFolder folder, RunConfig resolved) {
+        AtomicFiles.write(folder.config(), "# the fully resolved configuration of this run (re-run it with"
+                + " triage train --config)\n" + resolved.toYaml());
+    }
+}

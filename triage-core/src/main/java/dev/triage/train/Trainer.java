@@ -1,0 +1,201 @@
+package dev.triage.train;
+
+import dev.triage.config.Optimizer;
+import dev.triage.config.PhaseConfig;
+import dev.triage.config.RunConfig;
+import dev.triage.config.TrainingConfig;
+import dev.triage.nn.Engine;
+import dev.triage.nn.Seeds;
+import dev.triage.nn.StepStats;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The training loop: epochs of shuffled mini-batches (or full-batch L-BFGS iterations), an optional
+ * second phase with another optimizer, the learning-rate schedule, early stopping, and listener
+ * events. Shuffles and dropout masks derive from the seed and the epoch/step, so the same seed and
+ * thread count give the same curve, and a resumed run continues exactly.
+ */
+public final class Trainer implements StopControl {
+    /** With {@code check_every: auto}, about this many probed steps per epoch. */
+    static final int PROBES_PER_EPOCH = 16;
+
+    private final Engine engine;
+    private final TrainingConfig cfg;
+    private final TrainingSet data;
+    private final List<TrainingListener> listeners;
+    private final int batchSize;
+    private final int stepsPerEpoch;
+    private final int probeInterval;
+    private final boolean doctor;
+    private final LearningRateSchedule schedule;
+    private final EarlyStopping earlyStopping;
+    private final StepStats stats;
+    private final EpochLoop loop;
+    private volatile StopReason stopReason;
+    private volatile String stopDetail;
+
+    public Trainer(Engine engine, RunConfig config, TrainingSet data, List<TrainingListener> listeners) {
+        this.engine = engine;
+        this.cfg = config.training();
+        this.data = data;
+        this.listeners = List.copyOf(listeners);
+        int n = data.train().rows();
+        this.batchSize = Math.min(cfg.batchSize(), n);
+        this.stepsPerEpoch = cfg.optimizer() == Optimizer.LBFGS ? 1 : (n + batchSize - 1) / batchSize;
+        this.doctor = config.doctor().enabled();
+        int every = config.doctor().checkEvery();
+        this.probeInterval = every > 0 ? every : Math.max(1, Math.round(stepsPerEpoch / (float) PROBES_PER_EPOCH));
+        this.schedule = new LearningRateSchedule(cfg.schedule(), cfg.learningRate(), cfg.epochs());
+        this.earlyStopping = cfg.earlyStopping() == null ? null : new EarlyStopping(cfg.earlyStopping());
+        this.stats = new StepStats(engine.spec().layers().size());
+        this.loop = new EpochLoop(n);
+    }
+
+    /** Largest batch the loop uses: the engine must hold this many rows. */
+    public static int batchCapacity(TrainingConfig cfg, int trainRows) {
+        return Math.max(1, Math.min(cfg.batchSize(), trainRows));
+    }
+
+    @Override
+    public void requestStop(StopReason reason, String detail) {
+        if (stopReason == null) {
+            stopDetail = detail;
+            stopReason = reason;
+        }
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    /** Runs from the start, or from {@code resume} when not null. */
+    public TrainingOutcome run(TrainingState resume) {
+        int first = 1;
+        if (resume != null) {
+            first = restore(resume);
+        }
+        int total = cfg.totalEpochs();
+        RunStarted start = new RunStarted(first, total, stepsPerEpoch, data.train().rows(),
+                data.hasValidation() ? data.validation().rows() : 0, engine.parameterCount(), probeInterval, this);
+        listeners.forEach(l -> l.onRunStart(start));
+        int epoch = first;
+        for (; epoch <= total && stopReason == null; epoch++) {
+            enterPhase(epoch);
+            runEpoch(epoch);
+        }
+        int epochsRun = Math.max(first - 1, epoch - 1);
+        loop.finish(cfg.earlyStopping() != null && cfg.earlyStopping().restoreBest(), engine);
+        StopReason reason = stopReason == null ? StopReason.COMPLETED : stopReason;
+        RunEnded end = new RunEnded(reason, stopDetail, epochsRun, loop.step, loop.bestEpoch, loop.bestValidationLoss);
+        listeners.forEach(l -> l.onRunEnd(end));
+        return new TrainingOutcome(reason, stopDetail, epochsRun, loop.step, loop.bestEpoch, loop.bestValidationLoss,
+                loop.lastTrainLoss, loop.lastValidationLoss);
+    }
+
+    private void enterPhase(int epoch) {
+        PhaseConfig then = cfg.then();
+        if (then != null && epoch == cfg.epochs() + 1) {
+            engine.resetOptimizer(ModelBuilder.optimizer(cfg).withKind(then.optimizer()));
+            loop.phase = 1;
+        }
+    }
+
+    private Optimizer currentOptimizer() {
+        return loop.phase == 1 ? cfg.then().optimizer() : cfg.optimizer();
+    }
+
+    private double currentRate(int epoch) {
+        return loop.phase == 1 ? cfg.then().learningRate() : schedule.rate(epoch);
+    }
+
+    private void runEpoch(int epoch) {
+        long started = System.nanoTime();
+        double lr = currentRate(epoch);
+        EpochStarted es = new EpochStarted(epoch, lr);
+        listeners.forEach(l -> l.onEpochStart(es));
+        double trainLoss = currentOptimizer() == Optimizer.LBFGS ? lbfgsEpoch(epoch, lr) : batches(epoch, lr);
+        if (!Double.isFinite(trainLoss) && stopReason != null) {
+            return; // the epoch broke off at a non-finite loss: nothing meaningful to validate
+        }
+        EpochEnded ended = loop.validate(epoch, lr, trainLoss, data, engine, (System.nanoTime() - started) / 1e9);
+        if (loop.phase == 0) {
+            schedule.observe(ended.validationLoss());
+        }
+        listeners.forEach(l -> l.onEpochEnd(ended));
+        double monitored = data.hasValidation() ? ended.validationLoss() : ended.trainLoss();
+        if (earlyStopping != null && earlyStopping.observe(monitored)) {
+            requestStop(StopReason.EARLY_STOPPING, "no improvement of " + (data.hasValidation() ? "validation" : "training")
+                    + " loss for " + earlyStopping.epochsWithoutImprovement() + " epochs");
+        }
+    }
+
+    private double batches(int epoch, double lr) {
+        int[] order = loop.shuffledOrder(new SplittableRandom(Seeds.derive(cfg.seed(), Seeds.SHUFFLE, epoch)));
+        int n = order.length;
+        double sum = 0;
+        int rows = 0;
+        for (int from = 0; from < n && stopReason == null; from += batchSize) {
+            int to = Math.min(n, from + batchSize);
+            long step = ++loop.step;
+            boolean probe = doctor && (step - 1) % probeInterval == 0;
+            engine.trainStep(data.train(), order, from, to, lr, step, probe, stats);
+            sum += stats.loss * stats.rows;
+            rows += stats.rows;
+            afterStep(epoch, step, lr, probe);
+        }
+        return sum / Math.max(1, rows);
+    }
+
+    private double lbfgsEpoch(int epoch, double lr) {
+        long step = ++loop.step;
+        engine.lbfgsStep(data.train(), lr, step, stats);
+        afterStep(epoch, step, lr, doctor);
+        return stats.loss;
+    }
+
+    private void afterStep(int epoch, long step, double lr, boolean probed) {
+        if (probed) {
+            AfterBackward ab = new AfterBackward(epoch, step, lr, LayerSignals.copyOf(stats));
+            listeners.forEach(l -> l.onAfterBackward(ab));
+        }
+        BatchEnded be = new BatchEnded(epoch, step, stats.rows, stats.loss, lr, stats.nonFiniteLayer, stats.nonFiniteTensor);
+        listeners.forEach(l -> l.onBatchEnd(be));
+    }
+
+    /** The state to save so that this run can be continued from the next epoch. */
+    public TrainingState snapshot(int completedEpoch) {
+        return new TrainingState(completedEpoch + 1, loop.step, loop.phase, engine.parameters(), engine.buffers(),
+                engine.optimizerState(), schedule.state(),
+                earlyStopping == null ? new double[0] : earlyStopping.state(), loop.bestEpoch, loop.bestValidationLoss);
+    }
+
+    private int restore(TrainingState s) {
+        loop.step = s.step();
+        loop.phase = s.phase();
+        if (s.phase() == 1) {
+            engine.resetOptimizer(ModelBuilder.optimizer(cfg).withKind(cfg.then().optimizer()));
+        }
+        engine.setParameters(s.parameters());
+        engine.setBuffers(s.buffers());
+        engine.setOptimizerState(s.optimizer());
+        schedule.restore(s.schedule());
+        if (earlyStopping != null && s.earlyStopping().length > 0) {
+            earlyStopping.restore(s.earlyStopping());
+        }
+        loop.bestEpoch = s.bestEpoch();
+        loop.bestValidationLoss = s.bestValidationLoss();
+        return s.nextEpoch();
+    }
+
+    /** Whether the epoch just ended set a new best validation loss (checkpoint writers ask). */
+    public boolean isBest(int epoch) {
+        return loop.bestEpoch == epoch;
+    }
+
+    /** Supplies the best weights seen so far when the run is resumed with restore_best. */
+    public void setBestWeights(double[] parameters, double[] buffers) {
+        loop.bestParameters = parameters;
+        loop.bestBuffers = buffers;
+    }
+}
