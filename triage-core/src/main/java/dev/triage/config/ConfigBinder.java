@@ -61,6 +61,7 @@ public final class ConfigBinder {
         double test = s.number("test", 0.15, Range.FRACTION, "a fraction of the rows, e.g. 0.15");
         boolean shuffle = s.bool("shuffle", true);
         Stratify stratify = s.choice("stratify", Stratify.AUTO, Stratify.values());
+        s.put("stratify", stratify == Stratify.AUTO ? "auto" : (Object) (stratify == Stratify.TRUE));
         long seed = s.longValue("seed", 42);
         s.finish();
         return new SplitConfig(validation, test, shuffle, stratify, seed);

@@ -11,6 +11,14 @@ public final class Text {
      * The string with control characters (including the ESC of ANSI sequences) shown as {@code \\uXXXX},
      * cut to 80 characters. HTML escaping is the report's job; this keeps terminals safe.
      */
+    /** A number as data files write it: integers without a decimal point, NaN as an empty field. */
+    public static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        return TextColumns.render(v);
+    }
+
     public static String printable(String s) {
         if (s == null) {
             return "null";

@@ -5,7 +5,6 @@ import dev.triage.config.RunConfig;
 import dev.triage.train.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -59,9 +58,5 @@ public final class DemoSession {
         } catch (IOException e) {
             throw new InvalidInputException(target + ": cannot write the demo data (" + e.getMessage() + ")");
         }
-    }
-
-    static boolean exists(Path p) {
-        return Files.exists(p);
     }
 }

@@ -59,8 +59,7 @@ final class PredictionCsv {
 
     private static String cell(Column c, int r) {
         if (c instanceof NumericColumn n) {
-            double v = n.values()[r];
-            return Double.isNaN(v) ? "" : Double.toString(v);
+            return dev.triage.data.Text.number(n.values()[r]);
         }
         String v = ((CategoricalColumn) c).valueAt(r);
         return v == null ? "" : quote(v);

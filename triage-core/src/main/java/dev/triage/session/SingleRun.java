@@ -51,7 +51,7 @@ final class SingleRun {
         NetworkSpec net = ModelBuilder.network(config, data.target(), data.preprocessor().width());
         int capacity = Trainer.batchCapacity(config.training(), data.train().rows());
         try (Engine engine = Engines.create(net, ModelBuilder.optimizer(config.training()), config.training().dtype(),
-                capacity)) {
+                capacity, config.training().threads())) {
             TrainingSet set = new TrainingSet(upload(engine, data.train()),
                     data.validation().rows() > 0 ? upload(engine, data.validation()) : null, data.validation(),
                     data.preprocessor().targetEncoding());
@@ -69,11 +69,20 @@ final class SingleRun {
                     trainer.setBestWeights(bestWeights[0], bestWeights[1]);
                 }
             }
-            TrainingOutcome outcome = trainer.run(resume);
+            TrainingOutcome trained = trainer.run(resume);
+            TrainingOutcome outcome = withFinalLosses(trained, engine, set);
             TaskMetrics test = testMetrics(engine, data.test());
             TrainedModel.of(engine, data.preprocessor(), config.tree(), TriageVersion.current()).save(folder.model());
             return new RunRecord(config, data, net, outcome, test, folder, (System.nanoTime() - started) / 1e9);
         }
+    }
+
+    /** The losses of the weights the run ends with (the best ones when restored), in evaluation mode. */
+    private static TrainingOutcome withFinalLosses(TrainingOutcome o, Engine engine, TrainingSet set) {
+        double train = engine.evaluate(set.train(), null);
+        double val = set.hasValidation() ? engine.evaluate(set.validation(), null) : Double.NaN;
+        return new TrainingOutcome(o.reason(), o.detail(), o.epochsRun(), o.steps(), o.bestEpoch(),
+                o.bestValidationLoss(), train, val);
     }
 
     static EngineData upload(Engine engine, Encoded e) {

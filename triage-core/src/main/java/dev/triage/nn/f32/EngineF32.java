@@ -12,6 +12,7 @@ import dev.triage.nn.Seeds;
 import dev.triage.nn.ShapeMismatchException;
 import dev.triage.nn.StepStats;
 import dev.triage.nn.Tensor;
+import dev.triage.nn.WorkerPool;
 
 /**
  * The float32 engine: a stack of dense layers trained on batches gathered from an uploaded data set.
@@ -29,19 +30,22 @@ public final class EngineF32 implements Engine {
     private final float[] yBatch;
     private final int[] labelBatch;
     private final long maskSeed;
+    private final WorkerPool pool;
     private OptimizerF32 optimizer;
     private LbfgsF32 lbfgs;
     private float[] inputGrad;
 
-    public EngineF32(NetworkSpec spec, OptimizerSpec optimizerSpec, int batchCapacity) {
+    public EngineF32(NetworkSpec spec, OptimizerSpec optimizerSpec, int batchCapacity, int threads) {
         this.spec = spec;
+        this.pool = new WorkerPool(threads);
         this.layout = new ParameterLayout(spec);
         this.capacity = Math.max(1, batchCapacity);
         this.outputs = spec.outputs();
         this.layers = new LayerF32[spec.layers().size()];
         int offset = 0;
         for (int l = 0; l < layers.length; l++) {
-            layers[l] = new LayerF32(l, spec.fanIn(l), spec.layers().get(l), (float) spec.leakyReluSlope(), offset, capacity);
+            layers[l] = new LayerF32(l, spec.fanIn(l), spec.layers().get(l), (float) spec.leakyReluSlope(), offset, capacity,
+                    pool);
             offset = layers[l].end();
         }
         params = new float[offset];
@@ -355,6 +359,6 @@ public final class EngineF32 implements Engine {
 
     @Override
     public void close() {
-        // no threads or native resources yet; kept so callers release engines the same way later
+        pool.close();
     }
 }

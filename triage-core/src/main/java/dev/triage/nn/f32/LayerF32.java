@@ -3,6 +3,7 @@ package dev.triage.nn.f32;
 import dev.triage.config.Activation;
 import dev.triage.nn.LayerSpec;
 import dev.triage.nn.Seeds;
+import dev.triage.nn.WorkerPool;
 
 /**
  * One dense layer's buffers and passes. Parameters live in the network's flat array at this layer's
@@ -37,8 +38,21 @@ final class LayerF32 {
     final BatchNormF32 norm;
     /** Whether the last forward pass applied a dropout mask (backward must then apply it too). */
     private boolean masked;
+    /** Multiply-adds below which a matrix product runs on the calling thread only. */
+    static final long PARALLEL_MIN = 1 << 15;
+    private final WorkerPool pool;
+    private final float[] linear;
+    // operands of the current pass, read by the preallocated tasks below (no allocation per call)
+    private float[] curX;
+    private float[] curParams;
+    private float[] curGrads;
+    private float[] curDx;
+    private int curRows;
+    private final WorkerPool.RangeTask forwardTask;
+    private final WorkerPool.RangeTask weightGradientTask;
+    private final WorkerPool.RangeTask inputGradientTask;
 
-    LayerF32(int index, int in, LayerSpec spec, float slope, int offset, int capacity) {
+    LayerF32(int index, int in, LayerSpec spec, float slope, int offset, int capacity, WorkerPool pool) {
         this.index = index;
         this.in = in;
         this.out = spec.units();
@@ -58,6 +72,15 @@ final class LayerF32 {
         grad = new float[size];
         mask = dropout > 0 ? new float[size] : null;
         norm = batchNorm ? new BatchNormF32(out, capacity) : null;
+        this.pool = pool;
+        this.linear = batchNorm ? norm.raw : pre;
+        forwardTask = (a, b) -> KernelsF32.forward(curX, this.in, curParams, wOff, bOff, this.out, linear, a, b);
+        weightGradientTask = (a, b) -> KernelsF32.weightGradient(curX, this.in, grad, this.out, curRows, curGrads, wOff, a, b);
+        inputGradientTask = (a, b) -> KernelsF32.inputGradient(grad, this.out, curParams, wOff, this.in, curDx, a, b);
+    }
+
+    private boolean parallel(int rows) {
+        return pool.threads() > 1 && (long) rows * in * out >= PARALLEL_MIN;
     }
 
     /** Parameters of this layer. */
@@ -77,8 +100,13 @@ final class LayerF32 {
      */
     void forward(float[] params, float[] x, int rows, boolean batchStats, boolean withDropout, boolean updateRunning,
                  long maskSeed, long step) {
-        float[] z = batchNorm ? norm.raw : pre;
-        KernelsF32.forward(x, in, params, wOff, bOff, out, z, 0, rows);
+        curX = x;
+        curParams = params;
+        if (parallel(rows)) {
+            pool.run(forwardTask, rows);
+        } else {
+            KernelsF32.forward(x, in, params, wOff, bOff, out, linear, 0, rows);
+        }
         if (batchNorm) {
             norm.forward(params, gammaOff, betaOff, rows, batchStats, updateRunning, pre);
         }
@@ -122,9 +150,21 @@ final class LayerF32 {
         if (batchNorm) {
             norm.backward(params, grads, gammaOff, betaOff, grad, rows);
         }
-        KernelsF32.weightGradient(x, in, grad, out, rows, grads, wOff, 0, in);
+        curX = x;
+        curParams = params;
+        curGrads = grads;
+        curDx = dx;
+        curRows = rows;
+        boolean split = parallel(rows);
+        if (split) {
+            pool.run(weightGradientTask, in);
+        } else {
+            KernelsF32.weightGradient(x, in, grad, out, rows, grads, wOff, 0, in);
+        }
         KernelsF32.biasGradient(grad, out, rows, grads, bOff);
-        if (dx != null) {
+        if (dx != null && split) {
+            pool.run(inputGradientTask, rows);
+        } else if (dx != null) {
             KernelsF32.inputGradient(grad, out, params, wOff, in, dx, 0, rows);
         }
     }

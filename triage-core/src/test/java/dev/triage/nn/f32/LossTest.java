@@ -1,0 +1,62 @@
+package dev.triage.nn.f32;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.triage.config.Activation;
+import dev.triage.config.Loss;
+import org.junit.jupiter.api.Test;
+
+/** Losses on tiny hand-computed cases: value and gradient with respect to the pre-activation. */
+class LossTest {
+    private static double mean(Loss loss, Activation act, float[] z, float[] y, int[] labels, int outputs, float[] delta) {
+        int rows = z.length / outputs;
+        float[] p = new float[z.length];
+        ActivationsF32.forward(act, 0, z, p, 0, z.length, outputs);
+        double norm = LossF32.normalizer(loss, rows, outputs);
+        return LossF32.compute(loss, act, z, p, y, labels, outputs, 0, rows, norm, delta) / norm;
+    }
+
+    @Test
+    void regressionLosses() {
+        float[] z = {1, 2};
+        float[] y = {0, 4};
+        float[] d = new float[2];
+        assertThat(mean(Loss.MSE, Activation.IDENTITY, z, y, null, 1, d)).isEqualTo(2.5);
+        assertThat(d).containsExactly(1f, -2f);
+        assertThat(mean(Loss.MAE, Activation.IDENTITY, z, y, null, 1, d)).isEqualTo(1.5);
+        assertThat(d).containsExactly(0.5f, -0.5f);
+        assertThat(mean(Loss.HUBER, Activation.IDENTITY, z, y, null, 1, d)).isEqualTo(1.0);
+        assertThat(d).containsExactly(0.5f, -0.5f);
+    }
+
+    @Test
+    void softmaxCrossEntropyIsComputedFromLogits() {
+        float[] z = {0, (float) Math.log(3)};
+        float[] d = new float[2];
+        assertThat(mean(Loss.CROSS_ENTROPY, Activation.SOFTMAX, z, new float[2], new int[] {1}, 2, d))
+                .isCloseTo(-Math.log(0.75), within(1e-7));
+        assertThat(d[0]).isCloseTo(0.25f, within(1e-7f));
+        assertThat(d[1]).isCloseTo(-0.25f, within(1e-7f));
+        float[] huge = {1000, -1000};
+        assertThat(mean(Loss.CROSS_ENTROPY, Activation.SOFTMAX, huge, new float[2], new int[] {1}, 2, d)).isEqualTo(2000.0);
+    }
+
+    @Test
+    void binaryCrossEntropyFromLogitsIsStable() {
+        float[] d = new float[1];
+        assertThat(mean(Loss.BINARY_CROSS_ENTROPY, Activation.SIGMOID, new float[] {0}, new float[] {1}, null, 1, d))
+                .isCloseTo(Math.log(2), within(1e-9));
+        assertThat(d[0]).isEqualTo(-0.5f);
+        assertThat(mean(Loss.BINARY_CROSS_ENTROPY, Activation.SIGMOID, new float[] {-500}, new float[] {1}, null, 1, d))
+                .isCloseTo(500, within(1e-9));
+    }
+
+    @Test
+    void softmaxOnOneUnitWithBinaryCrossEntropyCannotLearn() {
+        float[] d = new float[2];
+        double loss = mean(Loss.BINARY_CROSS_ENTROPY, Activation.SOFTMAX, new float[] {0.3f, -2f}, new float[] {0, 1}, null, 1, d);
+        assertThat(loss).as("the single softmax output is always 1, so y = 0 costs -log(1e-7)").isCloseTo(-Math.log(1e-7) / 2, within(1e-6));
+        assertThat(d).containsExactly(0f, 0f);
+    }
+}
