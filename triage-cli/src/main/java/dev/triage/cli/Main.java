@@ -24,7 +24,12 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(Main::handle);
         cli.setParameterExceptionHandler(Main::badUsage);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Error e) {
+            System.err.println("triage: internal error: " + e + " (please report it with the command you ran)");
+            return ExitCodes.INTERNAL;
+        }
     }
 
     @Override
