@@ -10,6 +10,8 @@ public enum Remedy {
     ADD_LR_SCHEDULE, CLIP_GRADIENTS, USE_LEAKY_RELU, USE_HE_INIT, USE_XAVIER_INIT, ADD_BATCH_NORM,
     FIX_OUTPUT_AND_LOSS, REDUCE_REGULARIZATION, REDUCE_DROPOUT, ADD_REGULARIZATION, ADD_DROPOUT, EARLY_STOPPING,
     INCREASE_CAPACITY, CHANGE_BATCH_SIZE, USE_FLOAT64, CHECK_LABELS,
+    /** Use fewer or smaller hidden layers. */
+    REDUCE_CAPACITY,
     /** Treat sentinel values (e.g. 999) as missing and impute them. */
     TREAT_OUTLIERS_AS_MISSING,
     /** Train longer (more epochs). */

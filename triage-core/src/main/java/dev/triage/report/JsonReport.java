@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.triage.config.TriageVersion;
 import dev.triage.diagnose.Finding;
 import dev.triage.diagnose.Remedy;
-import dev.triage.probe.BaselineResult;
+import dev.triage.probe.log.BaselineResult;
+import dev.triage.probe.log.Baselines;
 import dev.triage.repair.RepairTrial;
 import dev.triage.train.TaskMetrics;
 import java.io.IOException;
@@ -93,7 +94,7 @@ public final class JsonReport {
         return o;
     }
 
-    private static ObjectNode baselines(BaselineSummary b) {
+    private static ObjectNode baselines(Baselines b) {
         ObjectNode o = JSON.createObjectNode();
         if (b == null) {
             return o;

@@ -1,6 +1,7 @@
 package dev.triage.report;
 
 import dev.triage.diagnose.Finding;
+import dev.triage.probe.log.Baselines;
 import dev.triage.repair.RepairOutcome;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Map;
  * happen are null (or empty lists).
  */
 public record ReportData(String command, DataSummary data, Map<String, Object> config, List<Finding> findings,
-                         BaselineSummary baselines, RunMetrics metrics, RepairOutcome repair, String runDir,
+                         Baselines baselines, RunMetrics metrics, RepairOutcome repair, String runDir,
                          List<SkippedCheck> skipped) {
     public ReportData {
         findings = List.copyOf(findings);

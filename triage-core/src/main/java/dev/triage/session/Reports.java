@@ -1,21 +1,17 @@
 package dev.triage.session;
 
 import dev.triage.data.PreparedData;
-import dev.triage.diagnose.Finding;
-import dev.triage.report.BaselineSummary;
+import dev.triage.diagnose.SkippedRule;
 import dev.triage.report.DataSummary;
-import dev.triage.report.JsonReport;
 import dev.triage.report.ReportData;
 import dev.triage.report.RunMetrics;
 import dev.triage.report.SkippedCheck;
 import dev.triage.repair.RepairOutcome;
-import dev.triage.train.AtomicFiles;
 import dev.triage.train.TrainingOutcome;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** Assembles {@link ReportData} from a run and writes the JSON report where it belongs. */
+/** Assembles {@link ReportData} from an attempt. */
 final class Reports {
     private Reports() {
     }
@@ -27,25 +23,21 @@ final class Reports {
     }
 
     static RunMetrics metrics(RunRecord r) {
+        if (r == null) {
+            return null;
+        }
         TrainingOutcome o = r.outcome();
         return new RunMetrics(o.epochsRun(), o.lastTrainLoss(), o.lastValidationLoss(), r.test(),
                 o.reason().name().toLowerCase(Locale.ROOT), r.seconds());
     }
 
-    static ReportData of(String command, RunRecord r, List<Finding> findings, BaselineSummary baselines,
-                         RepairOutcome repair, List<SkippedCheck> skipped) {
-        return new ReportData(command, data(r.data(), r.config().data().path().toString()), r.config().tree(), findings,
-                baselines, metrics(r), repair, r.folder().path().toString(), skipped);
+    static ReportData of(String command, Attempt a, RepairOutcome repair, String runDir) {
+        List<SkippedCheck> skipped = a.skipped().stream().map(s -> new SkippedCheck(s.rule(), s.reason())).toList();
+        return new ReportData(command, data(a.data(), a.config().data().path().toString()), a.config().tree(), a.findings(),
+                a.baselines(), metrics(a.record()), repair, runDir, skipped);
     }
 
-    /** Writes report.json into the run folder and, when asked, a copy to {@code extra}. */
-    static void write(ReportData report, Path runDir, Path extra) {
-        String json = JsonReport.render(report);
-        if (runDir != null) {
-            AtomicFiles.write(runDir.resolve("report.json"), json);
-        }
-        if (extra != null) {
-            AtomicFiles.write(extra, json);
-        }
+    static List<SkippedCheck> skipped(List<SkippedRule> s) {
+        return s.stream().map(x -> new SkippedCheck(x.rule(), x.reason())).toList();
     }
 }

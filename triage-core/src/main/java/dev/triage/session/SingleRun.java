@@ -10,11 +10,15 @@ import dev.triage.nn.Engines;
 import dev.triage.nn.NetworkSpec;
 import dev.triage.report.ProgressPrinter;
 import dev.triage.train.AtomicFiles;
+import dev.triage.train.BatchEnded;
 import dev.triage.train.CheckpointWriter;
 import dev.triage.train.Evaluation;
 import dev.triage.train.MetricsLog;
 import dev.triage.train.ModelBuilder;
 import dev.triage.train.RunFolder;
+import dev.triage.train.RunStarted;
+import dev.triage.train.StopControl;
+import dev.triage.train.StopReason;
 import dev.triage.train.TaskMetrics;
 import dev.triage.train.TrainedModel;
 import dev.triage.train.Trainer;
@@ -25,25 +29,23 @@ import dev.triage.train.TrainingState;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Trains one resolved configuration in its run folder, start to finish (or from a checkpoint). */
+/**
+ * Trains one resolved configuration in its run folder, start to finish (or from a checkpoint), with
+ * the doctor attached when it is enabled.
+ */
 final class SingleRun {
     private final RunConfig config;
     private final PreparedData data;
     private final RunFolder folder;
     private final SessionOptions options;
-    private final List<TrainingListener> extra = new ArrayList<>();
+    private final Diagnosis diagnosis;
 
-    SingleRun(RunConfig resolved, PreparedData data, RunFolder folder, SessionOptions options) {
+    SingleRun(RunConfig resolved, PreparedData data, RunFolder folder, SessionOptions options, Diagnosis diagnosis) {
         this.config = resolved;
         this.data = data;
         this.folder = folder;
         this.options = options;
-    }
-
-    /** Adds a listener (e.g. the doctor) to the training loop. */
-    SingleRun listen(TrainingListener l) {
-        extra.add(l);
-        return this;
+        this.diagnosis = diagnosis;
     }
 
     RunRecord execute(TrainingState resume, double[][] bestWeights) {
@@ -55,13 +57,13 @@ final class SingleRun {
             TrainingSet set = new TrainingSet(upload(engine, data.train()),
                     data.validation().rows() > 0 ? upload(engine, data.validation()) : null, data.validation(),
                     data.preprocessor().targetEncoding());
+            if (diagnosis != null && resume == null) {
+                diagnosis.atInit(engine, set.train(), data);
+            }
             MetricsLog metrics = new MetricsLog(folder.metrics());
             CheckpointWriter checkpoints = new CheckpointWriter(folder, config.output().checkpoints(), data.preprocessor(),
                     config.tree(), TriageVersion.current());
-            List<TrainingListener> listeners = new ArrayList<>(List.of(metrics, checkpoints));
-            listeners.add(new ProgressPrinter(options.out()));
-            listeners.addAll(extra);
-            Trainer trainer = new Trainer(engine, config, set, listeners);
+            Trainer trainer = new Trainer(engine, config, set, listeners(metrics, checkpoints));
             checkpoints.attach(trainer);
             if (resume != null) {
                 metrics.continueFrom(resume.nextEpoch() - 1);
@@ -69,11 +71,41 @@ final class SingleRun {
                     trainer.setBestWeights(bestWeights[0], bestWeights[1]);
                 }
             }
-            TrainingOutcome trained = trainer.run(resume);
-            TrainingOutcome outcome = withFinalLosses(trained, engine, set);
+            TrainingOutcome outcome = withFinalLosses(trainer.run(resume), engine, set);
+            if (diagnosis != null) {
+                diagnosis.afterTraining(engine, set, outcome, data);
+            }
             TaskMetrics test = testMetrics(engine, data.test());
             TrainedModel.of(engine, data.preprocessor(), config.tree(), TriageVersion.current()).save(folder.model());
             return new RunRecord(config, data, net, outcome, test, folder, (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private List<TrainingListener> listeners(MetricsLog metrics, CheckpointWriter checkpoints) {
+        List<TrainingListener> all = new ArrayList<>(List.of(metrics, checkpoints, new ProgressPrinter(options.out())));
+        if (diagnosis != null) {
+            all.add(diagnosis.recorder());
+            all.add(diagnosis);
+        } else {
+            all.add(new NonFiniteGuard());
+        }
+        return all;
+    }
+
+    /** Without the doctor, still stop at a non-finite loss: nothing after it is meaningful. */
+    private static final class NonFiniteGuard implements TrainingListener {
+        private StopControl control;
+
+        @Override
+        public void onRunStart(RunStarted e) {
+            control = e.control();
+        }
+
+        @Override
+        public void onBatchEnd(BatchEnded e) {
+            if (!e.isFinite()) {
+                control.requestStop(StopReason.NON_FINITE, "a non-finite loss at step " + e.step());
+            }
         }
     }
 

@@ -4,15 +4,14 @@ import dev.triage.config.InvalidInputException;
 import dev.triage.config.RunConfig;
 import dev.triage.data.DataPreparation;
 import dev.triage.data.PreparedData;
+import dev.triage.report.AtomicOutputs;
 import dev.triage.report.ReportData;
 import dev.triage.train.Checkpoint;
 import dev.triage.train.ConfigResolution;
 import dev.triage.train.RunFolder;
-import dev.triage.train.TrainingState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.List;
 
 /** {@code triage train}: one training run of a configuration, or the continuation of an earlier run. */
 public final class TrainSession {
@@ -23,11 +22,10 @@ public final class TrainSession {
         PreparedData data = DataPreparation.prepare(cfg.data());
         RunConfig resolved = ConfigResolution.resolve(cfg, data.target());
         RunFolder folder = RunFolder.create(resolved.output().dir(), runName(cfg), LocalDateTime.now(o.clock()));
-        SingleRun.writeConfig(folder, resolved);
         o.out().println("run folder: " + folder.path());
-        RunRecord rec = new SingleRun(resolved, data, folder, o).execute(null, null);
-        ReportData report = Reports.of("train", rec, List.of(), null, null, List.of());
-        Reports.write(report, folder.path(), o.json());
+        Attempt a = RunAttempt.run(resolved, data, folder, o, null);
+        ReportData report = Reports.of("train", a, null, folder.path().toString());
+        AtomicOutputs.writeReport(report, folder.path(), o.json());
         return new SessionResult(report);
     }
 
@@ -55,12 +53,9 @@ public final class TrainSession {
         }
         RunConfig cfg = saved.with("training.epochs", (long) (totalEpochs - thenEpochs));
         PreparedData data = DataPreparation.prepare(cfg.data());
-        SingleRun.writeConfig(folder, cfg);
-        double[][] best = bestWeights(folder);
-        TrainingState state = last.state();
-        RunRecord rec = new SingleRun(cfg, data, folder, o).execute(state, best);
-        ReportData report = Reports.of("train", rec, List.of(), null, null, List.of());
-        Reports.write(report, folder.path(), o.json());
+        Attempt a = RunAttempt.resume(cfg, data, folder, o, last.state(), bestWeights(folder));
+        ReportData report = Reports.of("train", a, null, folder.path().toString());
+        AtomicOutputs.writeReport(report, folder.path(), o.json());
         return new SessionResult(report);
     }
 

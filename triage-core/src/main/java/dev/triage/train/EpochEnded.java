@@ -5,7 +5,7 @@ package dev.triage.train;
  * ({@code metricName}: {@code rmse} in target units for regression, {@code accuracy} for
  * classification) is on the validation set. NaN where there is no validation set.
  * {@code predictionStd} and {@code targetStd} are the spread of validation predictions and targets
- * (first output; targets in the network's units).
+ * (averaged over output units; targets in the network's units).
  */
 public record EpochEnded(int epoch, long step, double learningRate, double trainLoss, double validationLoss,
                          String metricName, double validationMetric, double predictionStd, double targetStd,

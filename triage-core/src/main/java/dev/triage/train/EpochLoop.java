@@ -45,8 +45,8 @@ final class EpochLoop {
             }
             valLoss = engine.evaluate(data.validation(), predictions);
             metric = Evaluation.of(predictions, width, v, data.target()).primary();
-            predStd = columnStd(predictions, width, v.rows());
-            targetStd = v.y() != null ? columnStd(v.y(), 1, v.rows()) : labelStd(v.labels());
+            predStd = meanColumnStd(predictions, width, v.rows());
+            targetStd = v.y() != null ? columnStd(v.y(), 1, v.rows()) : indicatorStd(v.labels(), width);
         }
         lastValidationLoss = valLoss;
         double monitored = data.hasValidation() ? valLoss : trainLoss;
@@ -85,11 +85,36 @@ final class EpochLoop {
         return Math.sqrt(ss / rows);
     }
 
-    private static double labelStd(int[] labels) {
-        double[] v = new double[labels.length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = labels[i];
+    /** Std over rows of each output column, averaged over the columns. */
+    static double meanColumnStd(double[] values, int width, int rows) {
+        double sum = 0;
+        double[] column = new double[rows];
+        for (int j = 0; j < width; j++) {
+            for (int r = 0; r < rows; r++) {
+                column[r] = values[r * width + j];
+            }
+            sum += columnStd(column, 1, rows);
         }
-        return columnStd(v, 1, v.length);
+        return sum / width;
+    }
+
+    /**
+     * The spread of the targets in the units of the outputs: for one output the std of the 0/1 label,
+     * for one output per class the std of each class indicator, averaged.
+     */
+    private static double indicatorStd(int[] labels, int width) {
+        int classes = Math.max(2, width);
+        double[] share = new double[classes];
+        for (int l : labels) {
+            share[l] += 1.0 / labels.length;
+        }
+        if (width == 1) {
+            return Math.sqrt(share[1] * (1 - share[1]));
+        }
+        double sum = 0;
+        for (double p : share) {
+            sum += Math.sqrt(p * (1 - p));
+        }
+        return sum / width;
     }
 }

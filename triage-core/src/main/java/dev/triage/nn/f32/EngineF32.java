@@ -265,8 +265,9 @@ public final class EngineF32 implements Engine {
         forward(n, true, true, false, step);
         ProbeF32.activations(layers, n, out);
         LayerF32 last = layers[layers.length - 1];
+        double normalizer = LossF32.normalizer(spec.loss(), n, outputs);
         out.loss = LossF32.compute(spec.loss(), last.activation, last.pre, last.act, yBatch, labelBatch, outputs, 0, n,
-                LossF32.normalizer(spec.loss(), n, outputs), null);
+                normalizer, null) / normalizer;
         return out.loss;
     }
 

@@ -1,0 +1,94 @@
+package dev.triage.diagnose;
+
+import dev.triage.config.InvalidInputException;
+import dev.triage.config.Suggest;
+import dev.triage.probe.log.RunLog;
+import dev.triage.probe.log.Signal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the rules over a run log phase by phase and keeps each diagnosis once (by code and place), with
+ * the epoch and step it was first seen. Training rules are re-evaluated after every epoch and once
+ * more at the end.
+ */
+public final class Doctor {
+    private final List<Rule> rules;
+    private final Map<String, Finding> findings = new LinkedHashMap<>();
+    private boolean stop;
+    private boolean blocked;
+
+    public Doctor(List<Rule> rules, List<String> disabled) {
+        Set<String> ids = rules.stream().map(Rule::id).collect(Collectors.toSet());
+        for (String d : disabled) {
+            if (!ids.contains(d)) {
+                throw new InvalidInputException("doctor.disable: '" + d + "' is not a rule id" + Suggest.hint(d, ids)
+                        + "; see docs/findings.md for the ids");
+            }
+        }
+        this.rules = rules.stream().filter(r -> !disabled.contains(r.id())).toList();
+    }
+
+    /** Evaluates the rules of {@code phase} (at {@link Phase#EVALUATION}, the training rules too); returns new findings. */
+    public List<Finding> check(Phase phase, RunLog log) {
+        Set<Signal> available = log.available();
+        List<Finding> fresh = new ArrayList<>();
+        for (Rule r : rules) {
+            boolean due = r.phase() == phase || (phase == Phase.EVALUATION && r.phase() == Phase.TRAINING);
+            if (!due || !available.containsAll(r.needs())) {
+                continue;
+            }
+            for (Finding f : r.check(log)) {
+                if (findings.putIfAbsent(f.identity(), f) == null) {
+                    fresh.add(f);
+                    stop |= r.stopsTraining();
+                    blocked |= r.blocksTraining(f);
+                }
+            }
+        }
+        return fresh;
+    }
+
+    /** Whether a finding asked to stop training now. */
+    public boolean stopRequested() {
+        return stop;
+    }
+
+    /** Whether a finding makes training meaningless. */
+    public boolean trainingBlocked() {
+        return blocked;
+    }
+
+    /** Every finding so far, worst first (severity, then phase, then the order they were found). */
+    public List<Finding> findings() {
+        List<Finding> all = new ArrayList<>(findings.values());
+        all.sort(Comparator.comparingInt((Finding f) -> -f.severity().rank()).thenComparing(f -> f.phase().ordinal()));
+        return all;
+    }
+
+    /** The rules that could not run on this log, and what they lacked. */
+    public List<SkippedRule> skipped(RunLog log) {
+        Set<Signal> available = log.available();
+        List<SkippedRule> out = new ArrayList<>();
+        for (Rule r : rules) {
+            Set<Signal> missing = EnumSet.noneOf(Signal.class);
+            missing.addAll(r.needs());
+            missing.removeAll(available);
+            if (!missing.isEmpty()) {
+                out.add(new SkippedRule(r.id(), "no " + missing.stream().map(Signal::label).collect(Collectors.joining(", "))
+                        + " recorded"));
+            }
+        }
+        return out;
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.triage.diagnose.data;
+
+import dev.triage.diagnose.BaseRule;
+import dev.triage.diagnose.Evidence;
+import dev.triage.diagnose.Finding;
+import dev.triage.diagnose.Fmt;
+import dev.triage.diagnose.Phase;
+import dev.triage.diagnose.Remedy;
+import dev.triage.diagnose.Severity;
+import dev.triage.probe.log.ColumnProfile;
+import dev.triage.probe.log.OutlierSummary;
+import dev.triage.probe.log.RunLog;
+import dev.triage.probe.log.Signal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * DATA_OUTLIERS: values far outside the bulk of a numeric column.
+ *
+ * <p><b>Signal:</b> robust z-scores |x - median| / (1.4826 MAD) beyond the profile's bound (10), for
+ * numeric features and a regression target whose MAD is not zero (a column that is mostly one value
+ * has no robust spread to measure against). <b>Likely causes:</b> heavy-tailed real data (incomes,
+ * areas, counts) — a warning; or sentinel codes for failed readings (999, -1): the same extreme value
+ * repeated, at most {@code sentinelKinds} distinct extreme values, a score above
+ * {@code sentinelScore} and at most {@code sentinelShare} of the rows — an error, since the network
+ * learns from a fake value. <b>Remedies:</b> treat a sentinel as missing and impute; robust scaling
+ * limits the influence of genuine outliers.
+ */
+public final class OutliersRule extends BaseRule {
+    private final double sentinelScore;
+    private final int sentinelKinds;
+    private final double sentinelShare;
+
+    public OutliersRule() {
+        this(20, 3, 0.1);
+    }
+
+    public OutliersRule(double sentinelScore, int sentinelKinds, double sentinelShare) {
+        super("outliers", "DATA_OUTLIERS", Phase.DATA, Signal.DATA, Signal.SETUP);
+        this.sentinelScore = sentinelScore;
+        this.sentinelKinds = sentinelKinds;
+        this.sentinelShare = sentinelShare;
+    }
+
+    @Override
+    public List<Finding> check(RunLog log) {
+        List<Finding> out = new ArrayList<>();
+        for (ColumnProfile c : log.data().columns()) {
+            OutlierSummary o = c.outliers();
+            boolean classTarget = c.target() && log.setup().task() == dev.triage.config.Task.CLASSIFICATION;
+            if (o == null || o.beyond() == 0 || classTarget || !(c.summary().mad() > 0)) {
+                continue;
+            }
+            boolean sentinel = o.mostRepeatedCount() >= 2 && o.distinctBeyond() <= sentinelKinds && o.maxRobustZ() > sentinelScore
+                    && o.mostRepeatedCount() <= sentinelShare * c.count();
+            Evidence ev = Evidence.of("max_robust_z", o.maxRobustZ()).and("values_beyond", o.beyond())
+                    .and("bound", o.bound()).and("median", c.summary().median());
+            if (sentinel) {
+                String msg = c.name() + " holds " + o.mostRepeatedCount() + " copies of " + Fmt.num(o.mostRepeated())
+                        + ", " + Fmt.num(o.maxRobustZ()) + " robust standard deviations from its median "
+                        + Fmt.num(c.summary().median()) + ": a sentinel for missing readings, not a measurement";
+                out.add(before(Severity.ERROR, c.name(), msg, ev.and("sentinel", o.mostRepeated()),
+                        Remedy.TREAT_OUTLIERS_AS_MISSING, Remedy.ROBUST_SCALE_FEATURES));
+            } else {
+                String msg = o.beyond() + " values of " + c.name() + " lie beyond " + Fmt.num(o.bound())
+                        + " robust standard deviations from the median (up to " + Fmt.num(o.maxRobustZ()) + ")";
+                out.add(before(Severity.WARNING, c.name(), msg, ev, Remedy.ROBUST_SCALE_FEATURES));
+            }
+        }
+        return out;
+    }
+}

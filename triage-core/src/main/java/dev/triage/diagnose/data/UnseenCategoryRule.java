@@ -1,0 +1,39 @@
+package dev.triage.diagnose.data;
+
+import dev.triage.diagnose.BaseRule;
+import dev.triage.diagnose.Evidence;
+import dev.triage.diagnose.Finding;
+import dev.triage.diagnose.Phase;
+import dev.triage.diagnose.Remedy;
+import dev.triage.diagnose.Severity;
+import dev.triage.probe.log.RunLog;
+import dev.triage.probe.log.Signal;
+import dev.triage.probe.log.UnseenCategory;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * DATA_UNSEEN_CATEGORY: a text feature has values in validation or test that never occur in training.
+ *
+ * <p><b>Signal:</b> per text feature and held-out split, rows whose category the training split lacks.
+ * <b>Likely causes:</b> rare categories, a split that is not stratified, new categories in a later
+ * test file. One-hot encoding maps them to all zeros, so the network never learned anything about
+ * them. <b>Remedies:</b> stratify or enlarge the training split, group rare categories.
+ */
+public final class UnseenCategoryRule extends BaseRule {
+    public UnseenCategoryRule() {
+        super("unseen-category", "DATA_UNSEEN_CATEGORY", Phase.DATA, Signal.DATA);
+    }
+
+    @Override
+    public List<Finding> check(RunLog log) {
+        List<Finding> out = new ArrayList<>();
+        for (UnseenCategory u : log.data().unseen()) {
+            String msg = u.rows() + " " + u.split() + " rows of " + u.column() + " have " + u.values()
+                    + " value(s) never seen in training (e.g. '" + u.example() + "'); they are encoded as all zeros";
+            out.add(before(Severity.WARNING, u.column() + " (" + u.split() + ")", msg,
+                    Evidence.of("rows", u.rows()).and("values", u.values()), Remedy.STRATIFY_SPLIT));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.triage.diagnose.dynamics;
+
+import dev.triage.diagnose.BaseRule;
+import dev.triage.diagnose.Evidence;
+import dev.triage.diagnose.Finding;
+import dev.triage.diagnose.Fmt;
+import dev.triage.diagnose.Phase;
+import dev.triage.diagnose.Remedy;
+import dev.triage.diagnose.Severity;
+import dev.triage.probe.log.LayerFacts;
+import dev.triage.probe.log.RunLog;
+import dev.triage.probe.log.Signal;
+import java.util.List;
+
+/**
+ * TRAIN_UPDATE_RATIO: weights change per step far more or far less than about 1e-3 of their size.
+ *
+ * <p><b>Signal:</b> per layer, the median of ||update|| / ||weights|| over the probes of the first
+ * {@code epochs} epochs (default 3), when training should move fastest. Healthy: {@code low}..{@code high}
+ * (default 1e-4..1e-2, target 1e-3); errors beyond {@code errorLow}/{@code errorHigh} (1e-5/0.1).
+ * The worst layer is reported. <b>Likely causes:</b> a learning rate too low (barely moves) or too high
+ * (overshoots, kills units). <b>Remedies:</b> raise or lower the learning rate; Adam adapts per weight.
+ */
+public final class UpdateRatioRule extends BaseRule {
+    private final double low;
+    private final double high;
+    private final double errorLow;
+    private final double errorHigh;
+    private final int epochs;
+
+    public UpdateRatioRule() {
+        this(1e-4, 1e-2, 1e-5, 0.1, 3);
+    }
+
+    public UpdateRatioRule(double low, double high, double errorLow, double errorHigh, int epochs) {
+        super("update-ratio", "TRAIN_UPDATE_RATIO", Phase.TRAINING, Signal.SETUP, Signal.LAYER_GRADIENTS);
+        this.low = low;
+        this.high = high;
+        this.errorLow = errorLow;
+        this.errorHigh = errorHigh;
+        this.epochs = epochs;
+    }
+
+    @Override
+    public List<Finding> check(RunLog log) {
+        if (log.epochs().size() < Math.min(epochs, log.setup().epochs()) && log.nonFinite() == null) {
+            return none();
+        }
+        LayerFacts worst = null;
+        double worstRatio = Double.NaN;
+        for (LayerFacts l : log.setup().layers()) {
+            double r = Curves.median(Curves.early(log.probes(), epochs, p -> p.updateRatio(l.index())));
+            if (Double.isFinite(r) && (worst == null || Math.abs(Math.log10(r / 1e-3)) > Math.abs(Math.log10(worstRatio / 1e-3)))) {
+                worst = l;
+                worstRatio = r;
+            }
+        }
+        if (worst == null || (worstRatio >= low && worstRatio <= high)) {
+            return none();
+        }
+        boolean tooLow = worstRatio < low;
+        Severity sev = worstRatio < errorLow || worstRatio > errorHigh ? Severity.ERROR : Severity.WARNING;
+        String msg = "the weights of " + worst.describe() + " change by " + Fmt.num(worstRatio) + " of their size per step"
+                + " (healthy: about 1e-3): the learning rate looks " + (tooLow ? "too low" : "too high");
+        Evidence ev = Evidence.of("update_ratio", worstRatio).and("low", low).and("high", high).and("target", 1e-3);
+        int epoch = Math.min(epochs, Math.max(1, log.epochs().size()));
+        long step = log.probes().isEmpty() ? 0 : log.probes().get(0).step();
+        return List.of(tooLow ? during(sev, epoch, step, worst.describe(), msg, ev, Remedy.RAISE_LEARNING_RATE, Remedy.USE_ADAM)
+                : during(sev, epoch, step, worst.describe(), msg, ev, Remedy.LOWER_LEARNING_RATE, Remedy.CLIP_GRADIENTS));
+    }
+}

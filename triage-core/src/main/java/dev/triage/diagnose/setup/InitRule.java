@@ -1,0 +1,85 @@
+package dev.triage.diagnose.setup;
+
+import dev.triage.config.Init;
+import dev.triage.diagnose.BaseRule;
+import dev.triage.diagnose.Evidence;
+import dev.triage.diagnose.Finding;
+import dev.triage.diagnose.Fmt;
+import dev.triage.diagnose.Phase;
+import dev.triage.diagnose.Remedy;
+import dev.triage.diagnose.Severity;
+import dev.triage.probe.log.LayerFacts;
+import dev.triage.probe.log.RunLog;
+import dev.triage.probe.log.Signal;
+import java.util.List;
+
+/**
+ * CONFIG_INIT: an initialization that does not fit the activations.
+ *
+ * <p><b>Signal:</b> each hidden layer's initializer and its weight standard deviation against the
+ * recommended one (He: sqrt(2 / fan-in) for the ReLU family; Xavier: sqrt(2 / (fan-in + fan-out))
+ * otherwise). <b>Likely causes:</b> zeros or a constant (every unit of a layer computes the same thing
+ * and receives the same update: the symmetry is never broken), or a fixed {@code init_scale} that is
+ * too large or small for the fan-in, so activations grow or shrink layer after layer. Errors: symmetric
+ * init, or the product of the per-layer scale ratios beyond {@code cumulativeBound} (default 10) or
+ * below its inverse; warning: one layer off by more than {@code layerBound} (default 3).
+ * <b>Remedies:</b> He initialization for ReLU-like activations, Xavier otherwise.
+ */
+public final class InitRule extends BaseRule {
+    private final double layerBound;
+    private final double cumulativeBound;
+
+    public InitRule() {
+        this(3, 10);
+    }
+
+    public InitRule(double layerBound, double cumulativeBound) {
+        super("init", "CONFIG_INIT", Phase.CONFIG, Signal.SETUP);
+        this.layerBound = layerBound;
+        this.cumulativeBound = cumulativeBound;
+    }
+
+    @Override
+    public List<Finding> check(RunLog log) {
+        List<LayerFacts> hidden = log.setup().hidden();
+        boolean relu = !hidden.isEmpty() && hidden.get(0).activation().isReluFamily();
+        Remedy fix = relu ? Remedy.USE_HE_INIT : Remedy.USE_XAVIER_INIT;
+        double cumulative = 1;
+        double worst = 1;
+        LayerFacts worstLayer = null;
+        for (LayerFacts l : hidden) {
+            if (l.init().isSymmetric()) {
+                String msg = "init: " + l.init().configName() + " gives every unit of " + l.describe()
+                        + " the same weights, so they compute and learn the same thing (the symmetry is never broken)";
+                return List.of(before(Severity.ERROR, l.describe(), msg, Evidence.of("init_value", l.initScale()), fix));
+            }
+            double gain = gain(l);
+            cumulative *= gain;
+            if (Math.abs(Math.log(gain)) > Math.abs(Math.log(worst))) {
+                worst = gain;
+                worstLayer = l;
+            }
+        }
+        boolean error = cumulative > cumulativeBound || cumulative < 1 / cumulativeBound;
+        if (!error && worst <= layerBound && worst >= 1 / layerBound) {
+            return none();
+        }
+        String msg = "init: " + worstLayer.init().configName() + " with scale " + Fmt.num(worstLayer.initScale()) + " gives "
+                + worstLayer.describe() + " weights " + Fmt.num(worst) + "x the recommended spread; across the hidden layers"
+                + " activations scale by about " + Fmt.num(cumulative) + "x";
+        return List.of(before(error ? Severity.ERROR : Severity.WARNING, worstLayer.describe(), msg,
+                Evidence.of("layer_scale_ratio", worst).and("cumulative_scale_ratio", cumulative)
+                        .and("bound", error ? cumulativeBound : layerBound), fix));
+    }
+
+    /** The layer's weight std over the recommended one (1 for the recommended initializers). */
+    static double gain(LayerFacts l) {
+        Init init = l.init();
+        if (!init.isFixedScale()) {
+            return 1;
+        }
+        double std = init == Init.UNIFORM ? Math.abs(l.initScale()) / Math.sqrt(3) : Math.abs(l.initScale());
+        double recommended = l.activation().isReluFamily() ? Math.sqrt(2.0 / l.fanIn()) : Math.sqrt(2.0 / (l.fanIn() + l.units()));
+        return std / recommended;
+    }
+}

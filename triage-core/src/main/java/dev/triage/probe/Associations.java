@@ -1,0 +1,140 @@
+package dev.triage.probe;
+
+import dev.triage.data.CategoricalColumn;
+import dev.triage.data.Column;
+import dev.triage.data.NumericColumn;
+import dev.triage.probe.log.FeatureAssociation;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How well each feature alone predicts the target on the training rows: |Pearson r| and a linear
+ * fit's R² for regression; for classification, the held-out accuracy of the best one-feature rule
+ * (one threshold, each side predicting its most common class; or each category its most common class).
+ */
+final class Associations {
+    private Associations() {
+    }
+
+    static FeatureAssociation regression(String name, Column feature, double[] target, int[] rows) {
+        if (!(feature instanceof NumericColumn n)) {
+            return new FeatureAssociation(name, Double.NaN, Double.NaN, Double.NaN);
+        }
+        double sx = 0;
+        double sy = 0;
+        int k = 0;
+        for (int r : rows) {
+            double x = n.values()[r];
+            if (Double.isFinite(x) && Double.isFinite(target[r])) {
+                sx += x;
+                sy += target[r];
+                k++;
+            }
+        }
+        if (k < 3) {
+            return new FeatureAssociation(name, Double.NaN, Double.NaN, Double.NaN);
+        }
+        double mx = sx / k;
+        double my = sy / k;
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int r : rows) {
+            double x = n.values()[r];
+            if (Double.isFinite(x) && Double.isFinite(target[r])) {
+                sxy += (x - mx) * (target[r] - my);
+                sxx += (x - mx) * (x - mx);
+                syy += (target[r] - my) * (target[r] - my);
+            }
+        }
+        double corr = sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+        return new FeatureAssociation(name, Math.abs(corr), corr * corr, Double.NaN);
+    }
+
+    /**
+     * The best one-feature rule is chosen on {@code fitRows} and scored on {@code scoreRows} (the
+     * validation rows), so an identifier column that memorizes the training rows does not look like a leak.
+     */
+    static FeatureAssociation classification(String name, Column feature, int[] labels, int classes, int[] fitRows,
+                                             int[] scoreRows) {
+        int[] total = new int[classes];
+        for (int r : fitRows) {
+            total[labels[r]]++;
+        }
+        int majorityClass = argmax(total);
+        int majorityCorrect = 0;
+        for (int r : scoreRows) {
+            majorityCorrect += labels[r] == majorityClass ? 1 : 0;
+        }
+        double majority = majorityCorrect / (double) Math.max(1, scoreRows.length);
+        java.util.function.IntUnaryOperator rule = feature instanceof NumericColumn n
+                ? thresholdRule(n.values(), labels, classes, fitRows, total, majorityClass)
+                : categoryRule((CategoricalColumn) feature, labels, classes, fitRows, majorityClass);
+        int correct = 0;
+        for (int r : scoreRows) {
+            correct += rule.applyAsInt(r) == labels[r] ? 1 : 0;
+        }
+        return new FeatureAssociation(name, Double.NaN, correct / (double) Math.max(1, scoreRows.length), majority);
+    }
+
+    /** The best single threshold: each side predicts its most common class; missing values the overall majority. */
+    private static java.util.function.IntUnaryOperator thresholdRule(double[] x, int[] labels, int classes, int[] rows,
+                                                                     int[] total, int majorityClass) {
+        Integer[] order = Arrays.stream(rows).filter(r -> Double.isFinite(x[r])).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingDouble(r -> x[r]));
+        int[] left = new int[classes];
+        int[] right = new int[classes];
+        for (int r : order) {
+            right[labels[r]]++;
+        }
+        int best = -1;
+        double threshold = Double.NEGATIVE_INFINITY;
+        int leftClass = majorityClass;
+        int rightClass = argmax(right);
+        for (int i = 0; i < order.length - 1; i++) {
+            left[labels[order[i]]]++;
+            right[labels[order[i]]]--;
+            if (x[order[i]] != x[order[i + 1]] && max(left) + max(right) > best) {
+                best = max(left) + max(right);
+                threshold = (x[order[i]] + x[order[i + 1]]) / 2;
+                leftClass = argmax(left);
+                rightClass = argmax(right);
+            }
+        }
+        double t = threshold;
+        int lc = leftClass;
+        int rc = rightClass;
+        return r -> !Double.isFinite(x[r]) ? majorityClass : x[r] <= t ? lc : rc;
+    }
+
+    private static java.util.function.IntUnaryOperator categoryRule(CategoricalColumn c, int[] labels, int classes,
+                                                                    int[] rows, int majorityClass) {
+        Map<Integer, int[]> byLevel = new HashMap<>();
+        for (int r : rows) {
+            byLevel.computeIfAbsent(c.codes()[r], k -> new int[classes])[labels[r]]++;
+        }
+        Map<Integer, Integer> predicted = new HashMap<>();
+        byLevel.forEach((level, counts) -> predicted.put(level, argmax(counts)));
+        return r -> predicted.getOrDefault(c.codes()[r], majorityClass);
+    }
+
+    private static int argmax(int[] a) {
+        int best = 0;
+        for (int i = 1; i < a.length; i++) {
+            if (a[i] > a[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static int max(int[] a) {
+        int m = 0;
+        for (int v : a) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.triage.probe;
+
+import dev.triage.data.Splitter;
+import dev.triage.nn.Seeds;
+import java.util.SplittableRandom;
+
+/**
+ * Is the target learnable from the features at all? Cross-validated ({@value #FOLDS} folds over the
+ * training and validation rows) relative gain of a baseline model over the trivial predictor, and,
+ * when the gain is not obvious, the share of label permutations on which the same model reaches it.
+ */
+final class Learnability {
+    static final int FOLDS = 5;
+    static final double EPS = 1e-15;
+
+    /** {@code model}: "linear" or "tree"; x is rows x features (standardized), y or labels per row. */
+    record Problem(double[] x, int features, double[] y, int[] labels, int classes, long seed) {
+        int rows() {
+            return labels != null ? labels.length : y.length;
+        }
+    }
+
+    private Learnability() {
+    }
+
+    /** 1 - (cross-validated loss of the model) / (cross-validated loss of the trivial predictor). */
+    static double gain(String model, Problem p) {
+        int n = p.rows();
+        int[] order = java.util.stream.IntStream.range(0, n).toArray();
+        Splitter.shuffle(order, new SplittableRandom(Seeds.derive(p.seed(), Seeds.PROBE, 3)));
+        double modelLoss = 0;
+        double trivialLoss = 0;
+        for (int f = 0; f < FOLDS; f++) {
+            int from = n * f / FOLDS;
+            int to = n * (f + 1) / FOLDS;
+            int[] test = java.util.Arrays.copyOfRange(order, from, to);
+            int[] train = new int[n - test.length];
+            System.arraycopy(order, 0, train, 0, from);
+            System.arraycopy(order, to, train, from, n - to);
+            double[] testX = BaselineModels.rowsOf(p.x(), p.features(), test);
+            modelLoss += loss(fit(model, p, train).outputs(testX, test.length), p, test);
+            trivialLoss += loss(BaselineModels.trivial(p.y(), p.labels(), p.classes(), train).outputs(testX, test.length), p, test);
+        }
+        return trivialLoss > 0 ? 1 - modelLoss / trivialLoss : Double.NaN;
+    }
+
+    /** Share of {@code permutations} label shuffles whose gain reaches {@code observed} (with the observed one counted). */
+    static double pValue(String model, Problem p, double observed, int permutations) {
+        SplittableRandom rng = new SplittableRandom(Seeds.derive(p.seed(), Seeds.PROBE, 4));
+        int reached = 0;
+        for (int k = 0; k < permutations; k++) {
+            int[] perm = java.util.stream.IntStream.range(0, p.rows()).toArray();
+            Splitter.shuffle(perm, rng);
+            Problem shuffled = new Problem(p.x(), p.features(), permute(p.y(), perm), permute(p.labels(), perm), p.classes(),
+                    p.seed() + k + 1);
+            if (!(gain(model, shuffled) < observed)) {
+                reached++;
+            }
+        }
+        return (1.0 + reached) / (permutations + 1);
+    }
+
+    private static BaselineModels.Fitted fit(String model, Problem p, int[] rows) {
+        return model.equals("tree") ? BaselineModels.tree(p.x(), p.features(), p.y(), p.labels(), p.classes(), rows)
+                : BaselineModels.linear(p.x(), p.features(), p.y(), p.labels(), p.classes(), rows, p.seed());
+    }
+
+    /** Summed squared error (regression) or log loss (classification) of outputs for the given rows. */
+    private static double loss(double[] out, Problem p, int[] rows) {
+        int w = BaselineModels.width(p.classes());
+        double sum = 0;
+        for (int i = 0; i < rows.length; i++) {
+            if (p.labels() == null) {
+                double d = out[i] - p.y()[rows[i]];
+                sum += d * d;
+            } else {
+                int c = p.labels()[rows[i]];
+                double q = w == 1 ? (c == 1 ? out[i] : 1 - out[i]) : out[i * w + c];
+                sum -= Math.log(Math.min(1, Math.max(EPS, q)));
+            }
+        }
+        return sum;
+    }
+
+    private static double[] permute(double[] v, int[] perm) {
+        if (v == null) {
+            return null;
+        }
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[perm[i]];
+        }
+        return out;
+    }
+
+    private static int[] permute(int[] v, int[] perm) {
+        if (v == null) {
+            return null;
+        }
+        int[] out = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[perm[i]];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.triage.probe.log;
+
+import java.util.List;
+
+/**
+ * The baselines a network must beat, and the learnability test: the best non-trivial baseline's
+ * relative improvement over the trivial one ({@code gain}), and the share of label permutations
+ * whose refit reached that gain ({@code pValue}, over {@code permutations} refits).
+ */
+public record Baselines(List<BaselineResult> results, String trivial, String best, double gain, double pValue,
+                        int permutations) {
+    public Baselines {
+        results = List.copyOf(results);
+    }
+
+    public BaselineResult get(String name) {
+        return results.stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
+    }
+
+    public BaselineResult trivialResult() {
+        return get(trivial);
+    }
+
+    public BaselineResult bestResult() {
+        return best == null ? null : get(best);
+    }
+}

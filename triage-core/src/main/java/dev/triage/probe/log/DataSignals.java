@@ -1,0 +1,29 @@
+package dev.triage.probe.log;
+
+import java.util.List;
+
+/**
+ * What is known about the data before training: sizes, column profiles, the class make-up of each
+ * split, duplicates, unseen categories, single-feature associations, train/test shift, and rows
+ * dropped because the target was missing. {@code classes} is null for regression; {@code shifts}
+ * compares the training split with the test rows.
+ */
+public record DataSignals(String source, long rows, int trainRows, int validationRows, int testRows, boolean separateTestFile,
+                          List<ColumnProfile> columns, SplitClasses classes, DuplicateRows duplicates,
+                          List<UnseenCategory> unseen, List<FeatureAssociation> associations, List<ColumnShift> shifts,
+                          long rowsWithoutTarget, long rowsDropped) {
+    public DataSignals {
+        columns = List.copyOf(columns);
+        unseen = List.copyOf(unseen);
+        associations = List.copyOf(associations);
+        shifts = List.copyOf(shifts);
+    }
+
+    public List<ColumnProfile> features() {
+        return columns.stream().filter(c -> !c.target()).toList();
+    }
+
+    public ColumnProfile target() {
+        return columns.stream().filter(ColumnProfile::target).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.triage.report;
+
+import dev.triage.probe.log.RunLog;
+import dev.triage.train.AtomicFiles;
+import java.nio.file.Path;
+
+/** Writes report files of a run folder atomically. */
+public final class AtomicOutputs {
+    private AtomicOutputs() {
+    }
+
+    /** The run log as {@code signals.json}. */
+    public static void writeSignals(Path runDir, RunLog log) {
+        AtomicFiles.write(runDir.resolve("signals.json"), RunLogJson.render(log));
+    }
+
+    /** The JSON report as {@code report.json}, and a copy where the user asked for it. */
+    public static void writeReport(ReportData report, Path runDir, Path extra) {
+        String json = JsonReport.render(report);
+        if (runDir != null) {
+            AtomicFiles.write(runDir.resolve("report.json"), json);
+        }
+        if (extra != null) {
+            AtomicFiles.write(extra, json);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.triage.report;
+
+import dev.triage.data.Text;
+import dev.triage.diagnose.Finding;
+import dev.triage.diagnose.Remedy;
+import java.io.PrintStream;
+import java.util.stream.Collectors;
+
+/** Prints findings as they happen, one line each: severity, code, where, message, remedies. */
+public final class FindingPrinter {
+    private final PrintStream out;
+
+    public FindingPrinter(PrintStream out) {
+        this.out = out;
+    }
+
+    public void print(Finding f) {
+        out.println(line(f));
+    }
+
+    public static String line(Finding f) {
+        String when = f.epoch() == null ? "" : " (epoch " + f.epoch() + ", step " + f.step() + ")";
+        String where = f.where() == null ? "" : " [" + Text.printable(f.where()) + "]";
+        String remedies = f.remedies().isEmpty() ? "" : " -> try " + f.remedies().stream().map(Remedy::name)
+                .collect(Collectors.joining(", "));
+        return String.format("  %-7s %s%s%s: %s%s", f.severity().label().toUpperCase(java.util.Locale.ROOT), f.code(), where,
+                when, Text.printable(f.message()), remedies);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.triage.session;
+
+import dev.triage.config.RunConfig;
+import dev.triage.data.PreparedData;
+import dev.triage.diagnose.Doctor;
+import dev.triage.diagnose.Finding;
+import dev.triage.diagnose.Phase;
+import dev.triage.diagnose.Rules;
+import dev.triage.nn.Engine;
+import dev.triage.nn.EngineData;
+import dev.triage.nn.NetworkSpec;
+import dev.triage.probe.DataProfiler;
+import dev.triage.probe.InitProbe;
+import dev.triage.probe.RunRecorder;
+import dev.triage.probe.Scores;
+import dev.triage.probe.SetupFacts;
+import dev.triage.probe.log.Baselines;
+import dev.triage.probe.log.EvaluationSignals;
+import dev.triage.probe.log.RunLog;
+import dev.triage.report.FindingPrinter;
+import dev.triage.train.BatchEnded;
+import dev.triage.train.EpochEnded;
+import dev.triage.train.Evaluation;
+import dev.triage.train.RunStarted;
+import dev.triage.train.StopControl;
+import dev.triage.train.StopReason;
+import dev.triage.train.TaskMetrics;
+import dev.triage.train.TrainingListener;
+import dev.triage.train.TrainingOutcome;
+import dev.triage.train.TrainingSet;
+import java.util.List;
+
+/**
+ * The doctor attached to one run: fills the run log (setup, data, baselines, init pass, training
+ * signals, final evaluation), runs the rules phase by phase, prints findings as they appear, and asks
+ * the trainer to stop when a rule says so (a non-finite loss).
+ */
+final class Diagnosis implements TrainingListener {
+    private final RunLog log = new RunLog();
+    private final RunRecorder recorder = new RunRecorder(log);
+    private final Doctor doctor;
+    private final FindingPrinter printer;
+    private final RunConfig config;
+    private StopControl control;
+
+    Diagnosis(RunConfig resolved, PreparedData data, NetworkSpec net, Baselines baselines, SessionOptions options) {
+        this.config = resolved;
+        this.doctor = new Doctor(Rules.all(), resolved.doctor().disable());
+        this.printer = new FindingPrinter(options.out());
+        log.setSetup(SetupFacts.of(resolved, net, data, Runtime.getRuntime().maxMemory()));
+        log.setData(DataProfiler.profile(data));
+        log.setBaselines(baselines);
+    }
+
+    /** Data and configuration checks; true when training can go ahead. */
+    boolean beforeTraining() {
+        report(doctor.check(Phase.DATA, log));
+        report(doctor.check(Phase.CONFIG, log));
+        return !doctor.trainingBlocked();
+    }
+
+    void atInit(Engine engine, EngineData train, PreparedData data) {
+        log.setInit(InitProbe.measure(engine, train, data.train(), config.training().l1(), config.training().l2(),
+                config.training().seed()));
+        report(doctor.check(Phase.INIT, log));
+    }
+
+    TrainingListener recorder() {
+        return recorder;
+    }
+
+    @Override
+    public void onRunStart(RunStarted e) {
+        control = e.control();
+    }
+
+    @Override
+    public void onBatchEnd(BatchEnded e) {
+        if (!e.isFinite()) {
+            report(doctor.check(Phase.TRAINING, log));
+            if (doctor.stopRequested() && control != null) {
+                control.requestStop(StopReason.NON_FINITE, "a non-finite value at step " + e.step());
+            }
+        }
+    }
+
+    @Override
+    public void onEpochEnd(EpochEnded e) {
+        report(doctor.check(Phase.TRAINING, log));
+    }
+
+    /** Records the final model's scores and runs the end-of-run rules. */
+    void afterTraining(Engine engine, TrainingSet set, TrainingOutcome o, PreparedData data) {
+        double metric = Double.NaN;
+        double score = Double.NaN;
+        if (set.hasValidation()) {
+            double[] out = new double[set.validation().rows() * engine.spec().outputs()];
+            engine.evaluate(set.validation(), out);
+            TaskMetrics m = Evaluation.of(out, engine.spec().outputs(), data.validation(), data.preprocessor().targetEncoding());
+            metric = m.primary();
+            score = Scores.comparable(m);
+        }
+        boolean restored = config.training().earlyStopping() != null && config.training().earlyStopping().restoreBest();
+        log.setEvaluation(new EvaluationSignals(o.epochsRun(), o.reason().name(), o.lastTrainLoss(), o.lastValidationLoss(),
+                metric, score, Double.NaN, o.bestEpoch(), o.bestValidationLoss(), restored));
+        report(doctor.check(Phase.EVALUATION, log));
+    }
+
+    private void report(List<Finding> fresh) {
+        fresh.forEach(printer::print);
+    }
+
+    Doctor doctor() {
+        return doctor;
+    }
+
+    RunLog log() {
+        return log;
+    }
+}
