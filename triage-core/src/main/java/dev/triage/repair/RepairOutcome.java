@@ -1,10 +1,16 @@
 package dev.triage.repair;
 
+import dev.triage.diagnose.Finding;
 import java.util.List;
 import java.util.Locale;
 
-/** The result of the repair loop: whether it ran, how it ended, each trial, and why it stopped. */
-public record RepairOutcome(boolean attempted, Outcome outcome, List<RepairTrial> trials, String explanation) {
+/**
+ * The result of the repair loop: whether it ran, how it ended, each trial, why it stopped, and the
+ * findings of the run it ended with ({@code finalFindings}; the report's own findings are the
+ * diagnosis of the original run).
+ */
+public record RepairOutcome(boolean attempted, Outcome outcome, List<RepairTrial> trials, String explanation,
+                            List<Finding> finalFindings) {
     public enum Outcome {
         NOT_NEEDED, REPAIRED, IMPROVED, UNREPAIRABLE;
 
@@ -15,5 +21,6 @@ public record RepairOutcome(boolean attempted, Outcome outcome, List<RepairTrial
 
     public RepairOutcome {
         trials = List.copyOf(trials);
+        finalFindings = List.copyOf(finalFindings);
     }
 }

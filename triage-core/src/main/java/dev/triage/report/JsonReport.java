@@ -134,6 +134,8 @@ public final class JsonReport {
         o.put("attempted", r.attempted());
         o.put("outcome", r.outcome().label());
         o.put("explanation", r.explanation());
+        ArrayNode remaining = o.putArray("final_findings");
+        r.finalFindings().forEach(f -> remaining.add(finding(f)));
         ArrayNode trials = o.putArray("trials");
         for (RepairTrial t : r.trials()) {
             ObjectNode x = trials.addObject();

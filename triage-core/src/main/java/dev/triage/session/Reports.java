@@ -37,6 +37,13 @@ final class Reports {
                 a.baselines(), metrics(a.record()), repair, runDir, skipped);
     }
 
+    /** The diagnosis of the original run, with the metrics, configuration and data of the run the repair ended with. */
+    static ReportData repaired(Attempt original, Attempt last, RepairOutcome repair, String runDir) {
+        List<SkippedCheck> skipped = original.skipped().stream().map(s -> new SkippedCheck(s.rule(), s.reason())).toList();
+        return new ReportData("train", data(last.data(), last.config().data().path().toString()), last.config().tree(),
+                original.findings(), last.baselines(), metrics(last.record()), repair, runDir, skipped);
+    }
+
     static List<SkippedCheck> skipped(List<SkippedRule> s) {
         return s.stream().map(x -> new SkippedCheck(x.rule(), x.reason())).toList();
     }

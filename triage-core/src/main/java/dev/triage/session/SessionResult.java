@@ -10,10 +10,14 @@ public record SessionResult(ReportData report) {
     public static final int ERRORS_REMAIN = 1;
     public static final int REPAIR_FAILED = 3;
 
+    /** After a repair, what counts is the run it ended with; otherwise the findings of the run. */
     public int exitCode() {
         RepairOutcome r = report.repair();
-        if (r != null && r.attempted() && r.outcome() == RepairOutcome.Outcome.UNREPAIRABLE) {
-            return REPAIR_FAILED;
+        if (r != null && r.attempted()) {
+            if (r.outcome() == RepairOutcome.Outcome.UNREPAIRABLE) {
+                return REPAIR_FAILED;
+            }
+            return r.finalFindings().stream().anyMatch(f -> f.severity() == Severity.ERROR) ? ERRORS_REMAIN : OK;
         }
         boolean errors = report.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
         return errors ? ERRORS_REMAIN : OK;

@@ -21,7 +21,7 @@ import java.util.List;
  * baselines, as skill = 1 - score / trivial score. An error when the network captures less than
  * {@code errorShare} (default 50%) of the best baseline's skill, a warning below {@code warnShare}
  * (default 80%); quiet when no baseline beats the trivial one (there is nothing to learn, see
- * DATA_NOT_LEARNABLE). <b>Likely causes:</b> a learning rate too low, too few epochs, too much
+ * DATA_NOT_LEARNABLE), and after a non-finite loss (TRAIN_NAN_LOSS says why). <b>Likely causes:</b> a learning rate too low, too few epochs, too much
  * regularization or dropout, dead or saturated units, a network too small. <b>Remedies:</b> train
  * longer or faster, less regularization, more capacity.
  */
@@ -45,7 +45,7 @@ public final class UnderfittingRule extends BaseRule {
         EvaluationSignals ev = log.evaluation();
         BaselineResult best = b.bestResult();
         double trivial = b.trivialResult().validationLoss();
-        if (best == null || !(trivial > 0) || Double.isNaN(ev.validationScore())) {
+        if (best == null || !(trivial > 0) || !Double.isFinite(ev.validationScore()) || log.nonFinite() != null) {
             return none();
         }
         double baselineSkill = 1 - best.validationLoss() / trivial;

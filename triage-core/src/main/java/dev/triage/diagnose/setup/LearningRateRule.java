@@ -28,8 +28,8 @@ public final class LearningRateRule extends BaseRule {
         super("learning-rate", "CONFIG_LEARNING_RATE", Phase.CONFIG, Signal.SETUP);
     }
 
-    /** {usual low, usual high, error low, error high}. */
-    static double[] range(Optimizer o) {
+    /** {usual low, usual high, error low, error high} of an optimizer's (effective) learning rate. */
+    public static double[] range(Optimizer o) {
         return switch (o) {
             case SGD, MOMENTUM, NESTEROV -> new double[] {1e-4, 0.3, 1e-6, 1.0};
             case ADAM, ADAMW, RMSPROP -> new double[] {1e-5, 0.01, 1e-6, 0.03};

@@ -1,0 +1,106 @@
+package dev.triage.repair;
+
+import dev.triage.config.DType;
+import dev.triage.config.GradientNormalization;
+import dev.triage.config.Optimizer;
+import dev.triage.config.RunConfig;
+import dev.triage.config.ScheduleType;
+import dev.triage.config.TrainingConfig;
+import dev.triage.diagnose.setup.LearningRateRule;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Remedies that change the optimizer, its learning rate, the schedule or the length of training. */
+final class TrainingRemedies {
+    private TrainingRemedies() {
+    }
+
+    /** A conventional starting rate for each optimizer. */
+    static double conventionalRate(Optimizer o) {
+        return switch (o) {
+            case SGD, MOMENTUM, NESTEROV, ADAGRAD -> 0.01;
+            case RMSPROP, ADAM, ADAMW -> 0.001;
+            case LBFGS -> 1.0;
+        };
+    }
+
+    private static double effective(TrainingConfig t) {
+        boolean momentum = t.optimizer() == Optimizer.MOMENTUM || t.optimizer() == Optimizer.NESTEROV;
+        return momentum ? t.learningRate() / (1 - t.momentum()) : t.learningRate();
+    }
+
+    /** Far above the optimizer's usual range: its conventional rate; otherwise a tenth. */
+    static Optional<RunConfig> lowerRate(RemedyContext c) {
+        TrainingConfig t = c.config().training();
+        double[] range = LearningRateRule.range(t.optimizer());
+        double next = effective(t) > range[1] ? Math.min(t.learningRate() / 10, conventionalRate(t.optimizer()))
+                : t.learningRate() / 10;
+        return next < 1e-7 ? Optional.empty() : Optional.of(c.config().with("training.learning_rate", next));
+    }
+
+    /**
+     * Below the usual range: the conventional rate; otherwise scaled towards an update:parameter ratio of
+     * 1e-3 when the finding measured one (3x to 100x), else 10x.
+     */
+    static Optional<RunConfig> raiseRate(RemedyContext c) {
+        TrainingConfig t = c.config().training();
+        double[] range = LearningRateRule.range(t.optimizer());
+        double ratio = c.evidence("update_ratio");
+        double factor = Double.isFinite(ratio) && ratio > 0 ? Math.max(3, Math.min(100, 1e-3 / ratio)) : 10;
+        double next = effective(t) < range[0] ? conventionalRate(t.optimizer()) : t.learningRate() * factor;
+        next = Math.min(next, range[1]);
+        return next <= t.learningRate() ? Optional.empty() : Optional.of(c.config().with("training.learning_rate", next));
+    }
+
+    static Optional<RunConfig> useAdam(RemedyContext c) {
+        if (c.config().training().optimizer() == Optimizer.ADAM) {
+            return Optional.empty();
+        }
+        return Optional.of(c.config().withAll(Map.of("training.optimizer", "adam", "training.learning_rate", 0.001)));
+    }
+
+    static Optional<RunConfig> schedule(RemedyContext c) {
+        if (c.config().training().schedule().type() != ScheduleType.CONSTANT) {
+            return Optional.empty();
+        }
+        return Optional.of(c.config().with("training.schedule", Map.of("type", "cosine")));
+    }
+
+    static Optional<RunConfig> clip(RemedyContext c) {
+        if (c.config().training().gradientNormalization() != GradientNormalization.NONE) {
+            return Optional.empty();
+        }
+        return Optional.of(c.config().withAll(Map.of("training.gradient_normalization", "clip_global_norm",
+                "training.gradient_normalization_threshold", 1.0)));
+    }
+
+    static Optional<RunConfig> float64(RemedyContext c) {
+        return c.config().training().dtype() == DType.FLOAT64 ? Optional.empty()
+                : Optional.of(c.config().with("training.dtype", "float64"));
+    }
+
+    /** A batch of 32 when the batch covers the data or is a single row; a quarter when memory is short. */
+    static Optional<RunConfig> batchSize(RemedyContext c) {
+        int b = c.config().training().batchSize();
+        boolean memory = "CONFIG_MEMORY".equals(c.finding().code());
+        int next = memory ? Math.max(1, b / 4) : b == 32 ? 64 : 32;
+        return next == b ? Optional.empty() : Optional.of(c.config().with("training.batch_size", (long) next));
+    }
+
+    static Optional<RunConfig> earlyStopping(RemedyContext c) {
+        TrainingConfig t = c.config().training();
+        if (t.earlyStopping() != null && t.earlyStopping().restoreBest()) {
+            return Optional.empty();
+        }
+        Map<String, Object> es = new LinkedHashMap<>();
+        es.put("patience", (long) Math.max(10, Math.min(30, t.epochs() / 10)));
+        es.put("restore_best", true);
+        return Optional.of(c.config().with("training.early_stopping", es));
+    }
+
+    static Optional<RunConfig> longer(RemedyContext c) {
+        int epochs = c.config().training().epochs();
+        return epochs >= 1000 ? Optional.empty() : Optional.of(c.config().with("training.epochs", (long) Math.min(1000, 2 * epochs)));
+    }
+}

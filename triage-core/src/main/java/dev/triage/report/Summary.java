@@ -1,0 +1,74 @@
+package dev.triage.report;
+
+import dev.triage.data.Text;
+import dev.triage.diagnose.Finding;
+import dev.triage.diagnose.Fmt;
+import dev.triage.diagnose.Severity;
+import dev.triage.probe.log.BaselineResult;
+import dev.triage.repair.RepairTrial;
+import dev.triage.train.TaskMetrics;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The text summary printed at the end of a command: metrics next to the baselines, findings, repair trials, paths. */
+public final class Summary {
+    private Summary() {
+    }
+
+    public static String render(ReportData r) {
+        StringBuilder sb = new StringBuilder("summary\n");
+        if (r.data() != null) {
+            sb.append(String.format(Locale.ROOT, "  %s on %s: %d training, %d validation, %d test rows, %d inputs%n",
+                    r.data().task(), Text.printable(r.data().path()), r.data().trainRows(), r.data().validationRows(),
+                    r.data().testRows(), r.data().features()));
+        }
+        if (r.metrics() != null) {
+            sb.append("  network: ").append(metrics(r.metrics().test())).append(String.format(Locale.ROOT,
+                    " after %d epochs (%s)%n", r.metrics().epochsRun(), r.metrics().stopReason()));
+        }
+        if (r.baselines() != null) {
+            sb.append("  baselines (validation): ").append(r.baselines().results().stream().map(Summary::baseline)
+                    .collect(Collectors.joining(", "))).append('\n');
+        }
+        sb.append("  findings: ").append(counts(r.findings())).append('\n');
+        if (r.repair() != null && r.repair().attempted()) {
+            sb.append("  repair: ").append(r.repair().outcome().label()).append(" - ").append(r.repair().explanation()).append('\n');
+            for (RepairTrial t : r.repair().trials()) {
+                sb.append(String.format(Locale.ROOT, "    trial %d %-8s %s  validation score %s%n", t.trial(),
+                        t.kept() ? "kept" : "dropped", t.remedies(), Fmt.num(t.validationLoss())));
+            }
+        }
+        sb.append("  run folder: ").append(Text.printable(r.runDir())).append('\n');
+        return sb.toString();
+    }
+
+    public static String metrics(TaskMetrics m) {
+        if (m instanceof TaskMetrics.Regression x) {
+            return "test rmse " + Fmt.num(x.rmse()) + ", mae " + Fmt.num(x.mae()) + ", r2 " + Fmt.num(x.r2());
+        }
+        if (m instanceof TaskMetrics.Classification x) {
+            return "test accuracy " + Fmt.num(x.accuracy()) + ", log loss " + Fmt.num(x.logLoss()) + ", macro-F1 " + Fmt.num(x.macroF1());
+        }
+        return "no test metrics";
+    }
+
+    private static String baseline(BaselineResult b) {
+        return b.name() + " " + b.metric() + " " + Fmt.num(b.validation());
+    }
+
+    static String counts(List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return "none";
+        }
+        long e = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        long w = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        long i = findings.size() - e - w;
+        return e + " error(s), " + w + " warning(s), " + i + " info";
+    }
+
+    public static void print(ReportData r, PrintStream out) {
+        out.print(render(r));
+    }
+}
