@@ -25,11 +25,16 @@ public record Stats(int count, double mean, double std, double min, double max, 
 
     /** Statistics of the finite values given (the array is sorted in place). */
     public static Stats of(double[] finite) {
+        Arrays.sort(finite);
+        return ofSorted(finite);
+    }
+
+    /** Statistics of finite values already in ascending order. */
+    public static Stats ofSorted(double[] finite) {
         int n = finite.length;
         if (n == 0) {
             return new Stats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
-        Arrays.sort(finite);
         double sum = 0;
         for (double x : finite) {
             sum += x;

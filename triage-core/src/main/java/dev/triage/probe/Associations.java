@@ -5,7 +5,6 @@ import dev.triage.data.Column;
 import dev.triage.data.NumericColumn;
 import dev.triage.probe.log.FeatureAssociation;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -79,11 +78,14 @@ final class Associations {
         return new FeatureAssociation(name, Double.NaN, correct / (double) Math.max(1, scoreRows.length), majority);
     }
 
-    /** The best single threshold: each side predicts its most common class; missing values the overall majority. */
+    /**
+     * The best single threshold: each side predicts its most common class; missing values the overall
+     * majority. Values are compared in float precision (rows are ordered by a primitive sort of packed
+     * float bits and row indices).
+     */
     private static java.util.function.IntUnaryOperator thresholdRule(double[] x, int[] labels, int classes, int[] rows,
                                                                      int[] total, int majorityClass) {
-        Integer[] order = Arrays.stream(rows).filter(r -> Double.isFinite(x[r])).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble(r -> x[r]));
+        int[] order = sortedByValue(x, rows);
         int[] left = new int[classes];
         int[] right = new int[classes];
         for (int r : order) {
@@ -96,9 +98,11 @@ final class Associations {
         for (int i = 0; i < order.length - 1; i++) {
             left[labels[order[i]]]++;
             right[labels[order[i]]]--;
-            if (x[order[i]] != x[order[i + 1]] && max(left) + max(right) > best) {
+            float v = (float) x[order[i]];
+            float next = (float) x[order[i + 1]];
+            if (v != next && max(left) + max(right) > best) {
                 best = max(left) + max(right);
-                threshold = (x[order[i]] + x[order[i + 1]]) / 2;
+                threshold = (v + (double) next) / 2;
                 leftClass = argmax(left);
                 rightClass = argmax(right);
             }
@@ -106,7 +110,26 @@ final class Associations {
         double t = threshold;
         int lc = leftClass;
         int rc = rightClass;
-        return r -> !Double.isFinite(x[r]) ? majorityClass : x[r] <= t ? lc : rc;
+        return r -> !Double.isFinite(x[r]) ? majorityClass : (float) x[r] <= t ? lc : rc;
+    }
+
+    /** The rows with a finite value, ordered by it. */
+    private static int[] sortedByValue(double[] x, int[] rows) {
+        long[] keys = new long[rows.length];
+        int n = 0;
+        for (int r : rows) {
+            if (Double.isFinite(x[r])) {
+                int bits = Float.floatToIntBits((float) x[r] == 0 ? 0f : (float) x[r]);
+                bits ^= (bits >> 31) & 0x7fffffff;
+                keys[n++] = ((long) bits << 32) | (r & 0xffffffffL);
+            }
+        }
+        Arrays.sort(keys, 0, n);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (int) keys[i];
+        }
+        return out;
     }
 
     private static java.util.function.IntUnaryOperator categoryRule(CategoricalColumn c, int[] labels, int classes,

@@ -23,7 +23,7 @@ import java.util.List;
 final class BaselineModels {
     /** L2 penalty of the linear baselines (on standardized features). */
     static final double LINEAR_L2 = 1e-4;
-    static final int LINEAR_ITERATIONS = 100;
+    static final int LINEAR_ITERATIONS = 40;
 
     /** Fitted model: outputs for the rows of a matrix. */
     interface Fitted {
@@ -61,8 +61,8 @@ final class BaselineModels {
         return out;
     }
 
-    static Fitted tree(double[] x, int features, double[] y, int[] labels, int classes, int[] rows) {
-        DecisionTree tree = new DecisionTree(x, features, y, labels, classes).fit(rows);
+    static Fitted tree(double[] x, int features, double[] y, int[] labels, int classes, int[] rows, long seed) {
+        DecisionTree tree = new DecisionTree(x, features, y, labels, classes, seed).fit(rows);
         int w = width(classes);
         return (data, n) -> {
             double[] out = new double[n * w];
@@ -87,7 +87,7 @@ final class BaselineModels {
         opt = new OptimizerSpec(opt.kind(), opt.momentum(), opt.beta1(), opt.beta2(), 0, LINEAR_L2, 0, opt.normalization(),
                 opt.normalizationThreshold());
         int capacity = Math.min(rows.length, 4096);
-        Engine engine = Engines.create(spec, opt, DType.FLOAT64, capacity);
+        Engine engine = Engines.create(spec, opt, DType.FLOAT32, capacity);
         EngineData data = engine.upload(rowsOf(x, features, rows), rows.length, features,
                 labels == null ? select(y, rows) : null, 1, labels == null ? null : select(labels, rows));
         StepStats stats = new StepStats(1);

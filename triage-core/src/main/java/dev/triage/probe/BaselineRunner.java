@@ -29,6 +29,10 @@ public final class BaselineRunner {
     /** A gain this large (validation loss below 75% of the trivial one) needs no permutation test. */
     static final double OBVIOUS_GAIN = 0.25;
     static final int MIN_VALIDATION_ROWS = 10;
+    /** With this many validation rows an obvious gain on the validation split needs no cross-validation. */
+    static final int CLEAR_VALIDATION_ROWS = 50;
+    /** Fitting rows are capped so that rows x features stays within this budget (wide data fits fewer rows). */
+    static final long FIT_CELLS = 1_000_000;
 
     private BaselineRunner() {
     }
@@ -38,12 +42,16 @@ public final class BaselineRunner {
         Encoded tr = d.train();
         TargetEncoding te = d.preprocessor().targetEncoding();
         int classes = d.target().isClassification() ? d.target().classCount() : 0;
-        int[] rows = fitRows(tr.rows(), seed);
+        int[] rows = fitRows(tr.rows(), maxRows(tr.features()), seed);
         List<BaselineResult> results = new ArrayList<>();
         results.add(score("trivial", BaselineModels.trivial(tr.y(), tr.labels(), classes, rows), b, te, classes));
         results.add(score("linear", fit("linear", b, tr.y(), tr.labels(), classes, rows, seed), b, te, classes));
         results.add(score("tree", fit("tree", b, tr.y(), tr.labels(), classes, rows, seed), b, te, classes));
         BaselineResult best = results.get(1).validationLoss() <= results.get(2).validationLoss() ? results.get(1) : results.get(2);
+        double validationGain = 1 - best.validationLoss() / results.get(0).validationLoss();
+        if (validationGain >= OBVIOUS_GAIN && d.validation().rows() >= CLEAR_VALIDATION_ROWS) {
+            return new Baselines(results, "trivial", best.name(), validationGain, Double.NaN, 0);
+        }
         Learnability.Problem problem = problem(b, classes, seed);
         double linearGain = Learnability.gain("linear", problem);
         double treeGain = Learnability.gain("tree", problem);
@@ -65,8 +73,9 @@ public final class BaselineRunner {
     private static Learnability.Problem problem(BaselineData b, int classes, long seed) {
         int nt = b.train().rows();
         int nv = b.validation().rows();
-        int n = Math.min(nt + nv, MAX_FIT_ROWS);
-        int[] pick = fitRows(nt + nv, seed);
+        int max = maxRows(b.features());
+        int n = Math.min(nt + nv, max);
+        int[] pick = fitRows(nt + nv, max, seed);
         int d = b.features();
         double[] x = new double[n * d];
         double[] y = classes == 0 ? new double[n] : null;
@@ -85,18 +94,22 @@ public final class BaselineRunner {
         return new Learnability.Problem(x, d, y, labels, classes, seed);
     }
 
-    private static int[] fitRows(int n, long seed) {
+    static int maxRows(int features) {
+        return (int) Math.max(500, Math.min(MAX_FIT_ROWS, FIT_CELLS / Math.max(1, features)));
+    }
+
+    private static int[] fitRows(int n, int max, long seed) {
         int[] all = java.util.stream.IntStream.range(0, n).toArray();
-        if (n <= MAX_FIT_ROWS) {
+        if (n <= max) {
             return all;
         }
         Splitter.shuffle(all, new SplittableRandom(Seeds.derive(seed, Seeds.PROBE, 1)));
-        return java.util.Arrays.copyOf(all, MAX_FIT_ROWS);
+        return java.util.Arrays.copyOf(all, max);
     }
 
     private static BaselineModels.Fitted fit(String name, BaselineData b, double[] y, int[] labels, int classes, int[] rows,
                                              long seed) {
-        return name.equals("tree") ? BaselineModels.tree(b.trainX(), b.features(), y, labels, classes, rows)
+        return name.equals("tree") ? BaselineModels.tree(b.trainX(), b.features(), y, labels, classes, rows, seed)
                 : BaselineModels.linear(b.trainX(), b.features(), y, labels, classes, rows, seed);
     }
 

@@ -43,7 +43,8 @@ final class ColumnProfiler {
             return new ColumnProfile(name, target, false, count, missing, infinite, distinct, false, null, null, false, constant);
         }
         double[] finite = finiteValues(parts);
-        long distinct = Arrays.stream(finite).distinct().limit(ColumnProfile.DISTINCT_CAP + 1).count();
+        Arrays.sort(finite);
+        long distinct = distinctSorted(finite);
         NumericSummary summary = summary(finite);
         boolean integers = Arrays.stream(finite).allMatch(v -> v == Math.rint(v));
         return new ColumnProfile(name, target, true, count, missing, infinite, Math.min(distinct, ColumnProfile.DISTINCT_CAP),
@@ -67,11 +68,22 @@ final class ColumnProfiler {
         return Arrays.copyOf(out, k);
     }
 
+    private static long distinctSorted(double[] sorted) {
+        long n = sorted.length == 0 ? 0 : 1;
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] != sorted[i - 1]) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Summary of finite values that are already sorted. */
     static NumericSummary summary(double[] finite) {
         if (finite.length == 0) {
             return new NumericSummary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
-        Stats s = Stats.of(finite);
+        Stats s = Stats.ofSorted(finite);
         double[] dev = new double[finite.length];
         for (int i = 0; i < finite.length; i++) {
             dev[i] = Math.abs(finite[i] - s.median());
@@ -98,7 +110,7 @@ final class ColumnProfiler {
         }
         double maxZ = Math.max(Math.abs(s.max() - s.median()), Math.abs(s.min() - s.median())) / spread;
         long beyond = 0;
-        Set<Double> distinct = new HashSet<>();
+        int distinct = 0;
         double repeated = Double.NaN;
         long repeatedCount = 0;
         long run = 0;
@@ -108,14 +120,15 @@ final class ColumnProfiler {
                 continue;
             }
             beyond++;
-            distinct.add(v);
-            run = i > 0 && sortedFinite[i - 1] == v ? run + 1 : 1;
+            boolean same = i > 0 && sortedFinite[i - 1] == v;
+            distinct += same ? 0 : 1;
+            run = same ? run + 1 : 1;
             if (run > repeatedCount) {
                 repeatedCount = run;
                 repeated = v;
             }
         }
-        return new OutlierSummary(maxZ, OUTLIER_BOUND, beyond, distinct.size(), repeated, repeatedCount);
+        return new OutlierSummary(maxZ, OUTLIER_BOUND, beyond, distinct, repeated, repeatedCount);
     }
 
     private static long distinctInRows(Column c, int[] rows) {

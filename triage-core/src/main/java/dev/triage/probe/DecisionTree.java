@@ -6,11 +6,13 @@ import java.util.Arrays;
  * A shallow CART tree, the non-linear baseline: greedy binary splits on single features, variance
  * reduction (regression) or Gini impurity (classification), depth at most {@link #MAX_DEPTH}, at
  * least {@link #MIN_LEAF} rows per leaf. Leaves predict the mean, or class frequencies (Laplace
- * smoothed) for classification.
+ * smoothed) for classification. On wide data each split considers {@link #FEATURES_PER_NODE}
+ * features drawn at random (seeded), which keeps the baseline cheap on images.
  */
 final class DecisionTree {
     static final int MAX_DEPTH = 6;
     static final int MIN_LEAF = 5;
+    static final int FEATURES_PER_NODE = 64;
 
     private final int classes;
     private final int features;
@@ -18,6 +20,7 @@ final class DecisionTree {
     private final double[] y;
     private final int[] labels;
     private Node root;
+    private final java.util.SplittableRandom rng;
 
     private static final class Node {
         int feature = -1;
@@ -28,7 +31,8 @@ final class DecisionTree {
     }
 
     /** {@code labels} null and {@code classes} 0 for regression (then {@code y} holds the targets). */
-    DecisionTree(double[] x, int features, double[] y, int[] labels, int classes) {
+    DecisionTree(double[] x, int features, double[] y, int[] labels, int classes, long seed) {
+        this.rng = new java.util.SplittableRandom(seed);
         this.x = x;
         this.features = features;
         this.y = y;
@@ -48,7 +52,7 @@ final class DecisionTree {
             return node;
         }
         double[] best = {Double.POSITIVE_INFINITY, -1, 0};
-        for (int f = 0; f < features; f++) {
+        for (int f : candidates()) {
             bestSplit(rows, f, best);
         }
         if (best[1] < 0 || best[0] >= impurity(rows) * rows.length - 1e-12) {
@@ -62,6 +66,16 @@ final class DecisionTree {
         node.left = grow(left, depth + 1);
         node.right = grow(right, depth + 1);
         return node;
+    }
+
+    /** All features, or a random subset of {@link #FEATURES_PER_NODE} on wide data. */
+    private int[] candidates() {
+        int[] all = java.util.stream.IntStream.range(0, features).toArray();
+        if (features <= FEATURES_PER_NODE) {
+            return all;
+        }
+        dev.triage.data.Splitter.shuffle(all, rng);
+        return java.util.Arrays.copyOf(all, FEATURES_PER_NODE);
     }
 
     /** Scans the thresholds of feature f; best = {weighted impurity, feature, threshold}. */

@@ -61,7 +61,7 @@ final class Learnability {
     }
 
     private static BaselineModels.Fitted fit(String model, Problem p, int[] rows) {
-        return model.equals("tree") ? BaselineModels.tree(p.x(), p.features(), p.y(), p.labels(), p.classes(), rows)
+        return model.equals("tree") ? BaselineModels.tree(p.x(), p.features(), p.y(), p.labels(), p.classes(), rows, p.seed())
                 : BaselineModels.linear(p.x(), p.features(), p.y(), p.labels(), p.classes(), rows, p.seed());
     }
 

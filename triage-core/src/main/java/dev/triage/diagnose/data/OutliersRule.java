@@ -45,6 +45,7 @@ public final class OutliersRule extends BaseRule {
     @Override
     public List<Finding> check(RunLog log) {
         List<Finding> out = new ArrayList<>();
+        List<ColumnProfile> heavy = new ArrayList<>();
         for (ColumnProfile c : log.data().columns()) {
             OutlierSummary o = c.outliers();
             boolean classTarget = c.target() && log.setup().task() == dev.triage.config.Task.CLASSIFICATION;
@@ -62,11 +63,25 @@ public final class OutliersRule extends BaseRule {
                 out.add(before(Severity.ERROR, c.name(), msg, ev.and("sentinel", o.mostRepeated()),
                         Remedy.TREAT_OUTLIERS_AS_MISSING, Remedy.ROBUST_SCALE_FEATURES));
             } else {
-                String msg = o.beyond() + " values of " + c.name() + " lie beyond " + Fmt.num(o.bound())
-                        + " robust standard deviations from the median (up to " + Fmt.num(o.maxRobustZ()) + ")";
-                out.add(before(Severity.WARNING, c.name(), msg, ev, Remedy.ROBUST_SCALE_FEATURES));
+                heavy.add(c);
             }
         }
+        if (!heavy.isEmpty()) {
+            out.add(heavyTails(heavy));
+        }
         return out;
+    }
+
+    /** One warning for all heavy-tailed columns, worst first. */
+    private Finding heavyTails(List<ColumnProfile> heavy) {
+        heavy.sort((a, b) -> Double.compare(b.outliers().maxRobustZ(), a.outliers().maxRobustZ()));
+        ColumnProfile worst = heavy.get(0);
+        List<String> shown = heavy.stream().limit(5).map(c -> c.name() + " (" + c.outliers().beyond() + " values, up to "
+                + Fmt.num(c.outliers().maxRobustZ()) + ")").toList();
+        String msg = heavy.size() + " column(s) have values beyond " + Fmt.num(worst.outliers().bound())
+                + " robust standard deviations from their median: " + String.join(", ", shown) + (heavy.size() > 5 ? ", ..." : "");
+        Evidence ev = Evidence.of("columns", heavy.size()).and("max_robust_z", worst.outliers().maxRobustZ())
+                .and("bound", worst.outliers().bound());
+        return before(Severity.WARNING, worst.name(), msg, ev, Remedy.ROBUST_SCALE_FEATURES);
     }
 }

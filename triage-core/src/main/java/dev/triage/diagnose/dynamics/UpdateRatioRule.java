@@ -16,9 +16,10 @@ import java.util.List;
  * TRAIN_UPDATE_RATIO: weights change per step far more or far less than about 1e-3 of their size.
  *
  * <p><b>Signal:</b> per layer, the median of ||update|| / ||weights|| over the probes of the first
- * {@code epochs} epochs (default 3), when training should move fastest. Healthy: {@code low}..{@code high}
- * (default 1e-4..1e-2, target 1e-3); errors beyond {@code errorLow}/{@code errorHigh} (1e-5/0.1).
- * The worst layer is reported. <b>Likely causes:</b> a learning rate too low (barely moves) or too high
+ * {@code epochs} epochs (default 3), when training should move fastest; the network is judged by the
+ * median over its layers (a small output layer naturally moves faster than the rest). Healthy:
+ * {@code low}..{@code high} (default 1e-4..1e-2, target 1e-3); errors beyond
+ * {@code errorLow}/{@code errorHigh} (1e-5/0.1). The layer furthest from the target is named. <b>Likely causes:</b> a learning rate too low (barely moves) or too high
  * (overshoots, kills units). <b>Remedies:</b> raise or lower the learning rate; Adam adapts per weight.
  */
 public final class UpdateRatioRule extends BaseRule {
@@ -48,21 +49,30 @@ public final class UpdateRatioRule extends BaseRule {
         }
         LayerFacts worst = null;
         double worstRatio = Double.NaN;
+        double[] perLayer = new double[log.setup().layers().size()];
+        int n = 0;
         for (LayerFacts l : log.setup().layers()) {
             double r = Curves.median(Curves.early(log.probes(), epochs, p -> p.updateRatio(l.index())));
-            if (Double.isFinite(r) && (worst == null || Math.abs(Math.log10(r / 1e-3)) > Math.abs(Math.log10(worstRatio / 1e-3)))) {
+            if (!Double.isFinite(r)) {
+                continue;
+            }
+            perLayer[n++] = r;
+            if (worst == null || Math.abs(Math.log10(r / 1e-3)) > Math.abs(Math.log10(worstRatio / 1e-3))) {
                 worst = l;
                 worstRatio = r;
             }
         }
-        if (worst == null || (worstRatio >= low && worstRatio <= high)) {
+        double ratio = Curves.median(java.util.Arrays.copyOf(perLayer, n));
+        if (worst == null || (ratio >= low && ratio <= high)) {
             return none();
         }
-        boolean tooLow = worstRatio < low;
-        Severity sev = worstRatio < errorLow || worstRatio > errorHigh ? Severity.ERROR : Severity.WARNING;
-        String msg = "the weights of " + worst.describe() + " change by " + Fmt.num(worstRatio) + " of their size per step"
-                + " (healthy: about 1e-3): the learning rate looks " + (tooLow ? "too low" : "too high");
-        Evidence ev = Evidence.of("update_ratio", worstRatio).and("low", low).and("high", high).and("target", 1e-3);
+        boolean tooLow = ratio < low;
+        Severity sev = ratio < errorLow || ratio > errorHigh ? Severity.ERROR : Severity.WARNING;
+        String msg = "the weights change by " + Fmt.num(ratio) + " of their size per step (median over layers; "
+                + worst.describe() + ": " + Fmt.num(worstRatio) + "; healthy: about 1e-3): the learning rate looks "
+                + (tooLow ? "too low" : "too high");
+        Evidence ev = Evidence.of("update_ratio", ratio).and("worst_layer_ratio", worstRatio).and("low", low).and("high", high)
+                .and("target", 1e-3);
         int epoch = Math.min(epochs, Math.max(1, log.epochs().size()));
         long step = log.probes().isEmpty() ? 0 : log.probes().get(0).step();
         return List.of(tooLow ? during(sev, epoch, step, worst.describe(), msg, ev, Remedy.RAISE_LEARNING_RATE, Remedy.USE_ADAM)

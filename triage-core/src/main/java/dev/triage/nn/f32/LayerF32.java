@@ -12,6 +12,7 @@ import dev.triage.nn.WorkerPool;
  */
 final class LayerF32 {
     static final double BN_EPSILON = 1e-5;
+    private static final GemmF32 GEMM = GemmF32.best();
     static final double BN_MOMENTUM = 0.1;
 
     final int index;
@@ -74,9 +75,9 @@ final class LayerF32 {
         norm = batchNorm ? new BatchNormF32(out, capacity) : null;
         this.pool = pool;
         this.linear = batchNorm ? norm.raw : pre;
-        forwardTask = (a, b) -> KernelsF32.forward(curX, this.in, curParams, wOff, bOff, this.out, linear, a, b);
-        weightGradientTask = (a, b) -> KernelsF32.weightGradient(curX, this.in, grad, this.out, curRows, curGrads, wOff, a, b);
-        inputGradientTask = (a, b) -> KernelsF32.inputGradient(grad, this.out, curParams, wOff, this.in, curDx, a, b);
+        forwardTask = (a, b) -> GEMM.forward(curX, this.in, curParams, wOff, bOff, this.out, linear, a, b);
+        weightGradientTask = (a, b) -> GEMM.weightGradient(curX, this.in, grad, this.out, curRows, curGrads, wOff, a, b);
+        inputGradientTask = (a, b) -> GEMM.inputGradient(grad, this.out, curParams, wOff, this.in, curDx, a, b);
     }
 
     private boolean parallel(int rows) {
@@ -105,7 +106,7 @@ final class LayerF32 {
         if (parallel(rows)) {
             pool.run(forwardTask, rows);
         } else {
-            KernelsF32.forward(x, in, params, wOff, bOff, out, linear, 0, rows);
+            GEMM.forward(x, in, params, wOff, bOff, out, linear, 0, rows);
         }
         if (batchNorm) {
             norm.forward(params, gammaOff, betaOff, rows, batchStats, updateRunning, pre);
@@ -142,6 +143,19 @@ final class LayerF32 {
         ActivationsF32.backward(activation, slope, pre, act, grad, 0, rows * out, out);
     }
 
+    /** Bias gradient: column sums of the pre-activation gradient. */
+    private void biasGradient(float[] grads, int rows) {
+        for (int j = 0; j < out; j++) {
+            grads[bOff + j] = 0;
+        }
+        for (int r = 0; r < rows; r++) {
+            int d = r * out;
+            for (int j = 0; j < out; j++) {
+                grads[bOff + j] += grad[d + j];
+            }
+        }
+    }
+
     /**
      * From the pre-activation gradient in {@link #grad}: parameter gradients into {@code grads}, and
      * the gradient w.r.t. the input into {@code dx} (skipped when null).
@@ -159,13 +173,13 @@ final class LayerF32 {
         if (split) {
             pool.run(weightGradientTask, in);
         } else {
-            KernelsF32.weightGradient(x, in, grad, out, rows, grads, wOff, 0, in);
+            GEMM.weightGradient(x, in, grad, out, rows, grads, wOff, 0, in);
         }
-        KernelsF32.biasGradient(grad, out, rows, grads, bOff);
+        biasGradient(grads, rows);
         if (dx != null && split) {
             pool.run(inputGradientTask, rows);
         } else if (dx != null) {
-            KernelsF32.inputGradient(grad, out, params, wOff, in, dx, 0, rows);
+            GEMM.inputGradient(grad, out, params, wOff, in, dx, 0, rows);
         }
     }
 }
