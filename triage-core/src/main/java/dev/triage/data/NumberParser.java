@@ -1,12 +1,14 @@
 package dev.triage.data;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Parses decimal numbers straight from CSV bytes. Tokens with at most 15 significant digits and a
  * small decimal exponent are converted exactly with one multiplication or division by a power of ten
- * (both operands are exact doubles, so the result is correctly rounded); anything else falls back to
- * {@link Double#parseDouble}. Also reads inf/infinity/nan spellings.
+ * (both operands are exact doubles, so the result is correctly rounded); anything else (16 and more
+ * digits, large exponents) goes to Jackson's fast correctly-rounded parser (FastDoubleParser). Also
+ * reads inf/infinity/nan spellings.
  */
 public final class NumberParser {
     /** Returned when a token is not a number. Callers test with {@link #isNotNumber}. */
@@ -112,7 +114,7 @@ public final class NumberParser {
 
     private static double slow(byte[] buf, int start, int end) {
         try {
-            return Double.parseDouble(new String(buf, start, end - start, StandardCharsets.ISO_8859_1));
+            return NumberInput.parseDouble(new String(buf, start, end - start, StandardCharsets.ISO_8859_1), true);
         } catch (NumberFormatException e) {
             return NOT_A_NUMBER_TOKEN;
         }

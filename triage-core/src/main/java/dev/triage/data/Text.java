@@ -20,11 +20,16 @@ public final class Text {
     }
 
     public static String printable(String s) {
+        return printable(s, MAX_SHOWN);
+    }
+
+    /** Like {@link #printable(String)} with another length limit (sentences are longer than names). */
+    public static String printable(String s, int max) {
         if (s == null) {
             return "null";
         }
-        StringBuilder sb = new StringBuilder(Math.min(s.length(), MAX_SHOWN + 8));
-        for (int i = 0; i < s.length() && sb.length() < MAX_SHOWN; i++) {
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), max + 8));
+        for (int i = 0; i < s.length() && sb.length() < max; i++) {
             char c = s.charAt(i);
             if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == '\u2028' || c == '\u2029') {
                 sb.append(String.format("\\u%04x", (int) c));
@@ -32,7 +37,7 @@ public final class Text {
                 sb.append(c);
             }
         }
-        if (sb.length() >= MAX_SHOWN && s.length() > MAX_SHOWN) {
+        if (sb.length() >= max && s.length() > max) {
             sb.append("...");
         }
         return sb.toString();

@@ -24,6 +24,6 @@ public final class FindingPrinter {
         String remedies = f.remedies().isEmpty() ? "" : " -> try " + f.remedies().stream().map(Remedy::name)
                 .collect(Collectors.joining(", "));
         return String.format("  %-7s %s%s%s: %s%s", f.severity().label().toUpperCase(java.util.Locale.ROOT), f.code(), where,
-                when, Text.printable(f.message()), remedies);
+                when, Text.printable(f.message(), 2000), remedies);
     }
 }

@@ -21,7 +21,7 @@ public final class Summary {
         StringBuilder sb = new StringBuilder("summary\n");
         if (r.data() != null) {
             sb.append(String.format(Locale.ROOT, "  %s on %s: %d training, %d validation, %d test rows, %d inputs%n",
-                    r.data().task(), Text.printable(r.data().path()), r.data().trainRows(), r.data().validationRows(),
+                    r.data().task(), Text.printable(r.data().path(), 500), r.data().trainRows(), r.data().validationRows(),
                     r.data().testRows(), r.data().features()));
         }
         if (r.metrics() != null) {
@@ -40,7 +40,9 @@ public final class Summary {
                         t.kept() ? "kept" : "dropped", t.remedies(), Fmt.num(t.validationLoss())));
             }
         }
-        sb.append("  run folder: ").append(Text.printable(r.runDir())).append('\n');
+        if (r.runDir() != null) {
+            sb.append("  run folder: ").append(Text.printable(r.runDir(), 500)).append('\n');
+        }
         return sb.toString();
     }
 
