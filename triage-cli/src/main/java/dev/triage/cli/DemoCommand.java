@@ -1,5 +1,6 @@
 package dev.triage.cli;
 
+import dev.triage.report.Terminal;
 import dev.triage.session.DemoSession;
 import dev.triage.session.SessionOptions;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SessionOptions options = new SessionOptions(System.out, null, true, Clock.systemDefaultZone());
+        SessionOptions options = new SessionOptions(Terminal.system(Terminal.Progress.NORMAL), null, true,
+                Clock.systemDefaultZone());
         DemoSession.run(dir.toAbsolutePath(), options);
         return ExitCodes.OK;
     }

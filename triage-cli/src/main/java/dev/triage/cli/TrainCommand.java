@@ -2,10 +2,10 @@ package dev.triage.cli;
 
 import dev.triage.config.InvalidInputException;
 import dev.triage.config.RunConfig;
+import dev.triage.report.Terminal;
 import dev.triage.session.SessionOptions;
 import dev.triage.session.SessionResult;
 import dev.triage.session.TrainSession;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -55,10 +55,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only findings and the summary.")
     boolean quiet;
 
+    @Option(names = {"-v", "--verbose"}, description = "A line for every epoch instead of a progress bar.")
+    boolean verbose;
+
     @Override
     public Integer call() {
-        PrintStream out = quiet ? new PrintStream(java.io.OutputStream.nullOutputStream()) : System.out;
-        SessionOptions options = new SessionOptions(out, json, repair, Clock.systemDefaultZone());
+        Terminal.Progress progress = quiet ? Terminal.Progress.NONE
+                : verbose ? Terminal.Progress.EVERY_EPOCH : Terminal.Progress.NORMAL;
+        SessionOptions options = new SessionOptions(Terminal.system(progress), json, repair, Clock.systemDefaultZone());
         Path cwd = Path.of("").toAbsolutePath();
         SessionResult result;
         if (resume != null) {

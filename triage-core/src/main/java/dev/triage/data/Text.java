@@ -7,10 +7,6 @@ public final class Text {
     private Text() {
     }
 
-    /**
-     * The string with control characters (including the ESC of ANSI sequences) shown as {@code \\uXXXX},
-     * cut to 80 characters. HTML escaping is the report's job; this keeps terminals safe.
-     */
     /** A number as data files write it: integers without a decimal point, NaN as an empty field. */
     public static String number(double v) {
         if (Double.isNaN(v)) {
@@ -19,6 +15,10 @@ public final class Text {
         return TextColumns.render(v);
     }
 
+    /**
+     * The string with control characters (including the ESC of ANSI sequences) shown as {@code \\uXXXX},
+     * cut to 80 characters. HTML escaping is the report's job; this keeps terminals safe.
+     */
     public static String printable(String s) {
         return printable(s, MAX_SHOWN);
     }

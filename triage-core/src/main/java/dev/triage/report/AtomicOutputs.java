@@ -1,6 +1,7 @@
 package dev.triage.report;
 
 import dev.triage.probe.log.RunLog;
+import dev.triage.report.html.HtmlReport;
 import dev.triage.train.AtomicFiles;
 import java.nio.file.Path;
 
@@ -14,11 +15,15 @@ public final class AtomicOutputs {
         AtomicFiles.write(runDir.resolve("signals.json"), RunLogJson.render(log));
     }
 
-    /** The JSON report as {@code report.json}, and a copy where the user asked for it. */
+    /**
+     * The JSON report as {@code report.json}, and a copy where the user asked for it; in a run folder
+     * also {@code report.html}, drawn from the files just written.
+     */
     public static void writeReport(ReportData report, Path runDir, Path extra) {
         String json = JsonReport.render(report);
         if (runDir != null) {
             AtomicFiles.write(runDir.resolve("report.json"), json);
+            HtmlReport.write(runDir);
         }
         if (extra != null) {
             AtomicFiles.write(extra, json);

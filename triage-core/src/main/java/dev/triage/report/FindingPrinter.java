@@ -9,13 +9,26 @@ import java.util.stream.Collectors;
 /** Prints findings as they happen, one line each: severity, code, where, message, remedies. */
 public final class FindingPrinter {
     private final PrintStream out;
+    private final Terminal terminal;
 
     public FindingPrinter(PrintStream out) {
         this.out = out;
+        this.terminal = null;
+    }
+
+    /** Prints to the terminal, with the severity in colour when it is interactive. */
+    public FindingPrinter(Terminal terminal) {
+        this.out = terminal.out();
+        this.terminal = terminal;
     }
 
     public void print(Finding f) {
-        out.println(line(f));
+        String line = line(f);
+        if (terminal != null && terminal.live()) {
+            String label = f.severity().label().toUpperCase(java.util.Locale.ROOT);
+            line = line.replaceFirst(label, java.util.regex.Matcher.quoteReplacement(terminal.severity(label)));
+        }
+        out.println(line);
     }
 
     public static String line(Finding f) {

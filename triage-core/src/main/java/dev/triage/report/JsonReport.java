@@ -66,6 +66,10 @@ public final class JsonReport {
         o.put("validation_rows", d.validationRows());
         o.put("test_rows", d.testRows());
         o.put("test_path", d.testPath());
+        if (!d.classes().isEmpty()) {
+            ArrayNode c = o.putArray("classes");
+            d.classes().forEach(c::add);
+        }
         return o;
     }
 
@@ -120,11 +124,21 @@ public final class JsonReport {
             num(x, "rmse", t.rmse());
             num(x, "mae", t.mae());
             num(x, "r2", t.r2());
+            ObjectNode sample = x.putObject("predicted_vs_actual");
+            numbers(sample.putArray("predicted"), t.samplePredicted());
+            numbers(sample.putArray("actual"), t.sampleActual());
         } else if (m.test() instanceof TaskMetrics.Classification t) {
             ObjectNode x = o.putObject("test");
             num(x, "accuracy", t.accuracy());
             num(x, "log_loss", t.logLoss());
             num(x, "macro_f1", t.macroF1());
+            ArrayNode rows = x.putArray("confusion_matrix");
+            for (int[] row : t.confusion()) {
+                ArrayNode r = rows.addArray();
+                for (int c : row) {
+                    r.add(c);
+                }
+            }
         }
         return o;
     }
@@ -149,6 +163,16 @@ public final class JsonReport {
             x.put("run_dir", t.runDir());
         }
         return o;
+    }
+
+    private static void numbers(ArrayNode a, double[] values) {
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                a.add(v);
+            } else {
+                a.addNull();
+            }
+        }
     }
 
     static void num(ObjectNode o, String key, double v) {

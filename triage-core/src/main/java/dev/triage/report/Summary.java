@@ -42,6 +42,7 @@ public final class Summary {
         }
         if (r.runDir() != null) {
             sb.append("  run folder: ").append(Text.printable(r.runDir(), 500)).append('\n');
+            sb.append("  report:     ").append(Text.printable(r.runDir() + java.io.File.separator + "report.html", 500)).append('\n');
         }
         return sb.toString();
     }

@@ -46,7 +46,7 @@ final class Diagnosis implements TrainingListener {
     Diagnosis(RunConfig resolved, PreparedData data, NetworkSpec net, Baselines baselines, SessionOptions options) {
         this.config = resolved;
         this.doctor = new Doctor(Rules.all(), resolved.doctor().disable());
-        this.printer = new FindingPrinter(options.out());
+        this.printer = new FindingPrinter(options.terminal());
         log.setSetup(SetupFacts.of(resolved, net, data, Runtime.getRuntime().maxMemory()));
         log.setData(DataProfiler.profile(data));
         log.setBaselines(baselines);

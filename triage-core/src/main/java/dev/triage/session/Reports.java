@@ -19,7 +19,8 @@ final class Reports {
     static DataSummary data(PreparedData d, String path) {
         String test = d.testTable() == null ? null : d.testTable().source();
         return new DataSummary(path, d.table().rows(), d.preprocessor().width(), d.target().task().configName(),
-                d.target().column(), d.train().rows(), d.validation().rows(), d.test().rows(), test);
+                d.target().column(), d.train().rows(), d.validation().rows(), d.test().rows(), test,
+                d.target().classes());
     }
 
     static RunMetrics metrics(RunRecord r) {

@@ -1,20 +1,31 @@
 package dev.triage.session;
 
+import dev.triage.report.Terminal;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * How a session talks and where it writes: {@code out} for progress and findings (a null stream when
- * quiet), {@code json} for an extra copy of the JSON report, {@code repair} to run the repair loop.
+ * How a session talks and where it writes: the {@link Terminal} for progress, findings and the
+ * summary, {@code json} for an extra copy of the JSON report, {@code repair} to run the repair loop.
  */
-public record SessionOptions(PrintStream out, Path json, boolean repair, Clock clock) {
+public record SessionOptions(Terminal terminal, Path json, boolean repair, Clock clock) {
+    /** Plain lines to {@code out}, as when output is not a terminal. */
+    public SessionOptions(PrintStream out, Path json, boolean repair, Clock clock) {
+        this(Terminal.plain(out), json, repair, clock);
+    }
+
     public static SessionOptions quiet() {
         return new SessionOptions(new PrintStream(java.io.OutputStream.nullOutputStream()), null, false, Clock.systemDefaultZone());
     }
 
+    /** Where progress, findings and the summary go. */
+    public PrintStream out() {
+        return terminal.out();
+    }
+
     public SessionOptions withRepair(boolean r) {
-        return new SessionOptions(out, json, r, clock);
+        return new SessionOptions(terminal, json, r, clock);
     }
 
     public SessionOptions withOut(PrintStream o) {

@@ -82,7 +82,7 @@ final class SingleRun {
     }
 
     private List<TrainingListener> listeners(MetricsLog metrics, CheckpointWriter checkpoints) {
-        List<TrainingListener> all = new ArrayList<>(List.of(metrics, checkpoints, new ProgressPrinter(options.out())));
+        List<TrainingListener> all = new ArrayList<>(List.of(metrics, checkpoints, new ProgressPrinter(options.terminal())));
         if (diagnosis != null) {
             all.add(diagnosis.recorder());
             all.add(diagnosis);

@@ -7,6 +7,8 @@ import dev.triage.data.TargetEncoding;
 public final class Evaluation {
     /** Probabilities are clipped to [EPS, 1 - EPS] for log loss. */
     static final double EPS = 1e-15;
+    /** At most this many (prediction, actual) pairs are kept for plots. */
+    public static final int SAMPLE = 2000;
 
     private Evaluation() {
     }
@@ -36,7 +38,15 @@ public final class Evaluation {
             ss += (y - mean) * (y - mean);
         }
         double r2 = ss > 0 ? 1 - se / ss : Double.NaN;
-        return new TaskMetrics.Regression(Math.sqrt(se / n), ae / n, r2, n);
+        int stride = Math.max(1, (n + SAMPLE - 1) / SAMPLE);
+        int kept = (n + stride - 1) / stride;
+        double[] predicted = new double[kept];
+        double[] actual = new double[kept];
+        for (int i = 0, k = 0; k < kept; i += stride, k++) {
+            predicted[k] = t.toOriginal(scaledPredictions[i]);
+            actual[k] = t.toOriginal(scaledTargets[i]);
+        }
+        return new TaskMetrics.Regression(Math.sqrt(se / n), ae / n, r2, n, predicted, actual);
     }
 
     static TaskMetrics.Classification classification(double[] out, int width, int[] labels, int classes) {

@@ -7,8 +7,13 @@ public sealed interface TaskMetrics permits TaskMetrics.Regression, TaskMetrics.
 
     double primary();
 
-    /** Root mean squared error, mean absolute error and R² of a regression. */
-    record Regression(double rmse, double mae, double r2, int rows) implements TaskMetrics {
+    /**
+     * Root mean squared error, mean absolute error and R² of a regression, with an evenly strided
+     * sample of at most {@link Evaluation#SAMPLE} predictions and their actual values (original units)
+     * for a predicted-vs-actual plot.
+     */
+    record Regression(double rmse, double mae, double r2, int rows, double[] samplePredicted, double[] sampleActual)
+            implements TaskMetrics {
         @Override
         public String primaryName() {
             return "rmse";

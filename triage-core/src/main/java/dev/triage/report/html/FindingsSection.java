@@ -1,0 +1,75 @@
+package dev.triage.report.html;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** Every finding, worst first: severity, code, when, where, the message, its evidence and remedies. */
+final class FindingsSection {
+    private static final Map<String, Integer> RANK = Map.of("error", 0, "warning", 1, "info", 2);
+
+    private FindingsSection() {
+    }
+
+    static String render(JsonNode report) {
+        List<JsonNode> findings = new ArrayList<>();
+        report.path("findings").forEach(findings::add);
+        findings.sort(Comparator.comparingInt(f -> RANK.getOrDefault(Html.text(f, "severity"), 3)));
+        StringBuilder sb = new StringBuilder("<section id=\"findings\">\n<h2>Findings (").append(findings.size()).append(")</h2>\n");
+        if (findings.isEmpty()) {
+            sb.append("<p>No findings: every check that could run stayed quiet.</p>\n");
+        } else {
+            sb.append("<table class=\"findings\">\n<tr><th>severity</th><th>code</th><th>when</th><th>where</th>"
+                    + "<th>what Triage saw</th><th>remedies, in order</th></tr>\n");
+            findings.forEach(f -> sb.append(row(f)));
+            sb.append("</table>\n");
+        }
+        sb.append(notRun(report.path("checks_not_run")));
+        return sb.append("</section>\n").toString();
+    }
+
+    private static String row(JsonNode f) {
+        String severity = Html.text(f, "severity");
+        StringBuilder sb = new StringBuilder("<tr class=\"finding ").append(Html.esc(severity)).append("\" data-code=\"")
+                .append(Html.esc(Html.text(f, "code"))).append("\"><td><span class=\"sev ").append(Html.esc(severity)).append("\">")
+                .append(Html.esc(severity)).append("</span></td><td><code>").append(Html.esc(Html.text(f, "code")))
+                .append("</code><br><span class=\"small\">").append(Html.esc(Html.text(f, "rule"))).append("</span></td><td>")
+                .append(Html.esc(when(f))).append("</td><td>").append(Html.esc(Html.text(f, "where"))).append("</td><td>")
+                .append(Html.esc(Html.text(f, "message"))).append(evidence(f.path("evidence"))).append("</td><td>");
+        for (JsonNode r : f.path("remedies")) {
+            sb.append("<code>").append(Html.esc(r.asText())).append("</code> ");
+        }
+        return sb.append("</td></tr>\n").toString();
+    }
+
+    static String when(JsonNode f) {
+        String phase = Html.text(f, "phase");
+        if (f.path("epoch").isNumber()) {
+            return phase + ", epoch " + f.get("epoch").asText() + (f.path("step").isNumber() ? ", step " + f.get("step").asText() : "");
+        }
+        return phase;
+    }
+
+    private static String evidence(JsonNode ev) {
+        if (!ev.isObject() || ev.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("<dl class=\"evidence\">");
+        ev.fields().forEachRemaining(e -> sb.append("<dt>").append(Html.esc(e.getKey())).append("</dt><dd>")
+                .append(Html.num(Html.num(e.getValue()))).append("</dd>"));
+        return sb.append("</dl>").toString();
+    }
+
+    private static String notRun(JsonNode skipped) {
+        if (!skipped.isArray() || skipped.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("<details><summary>Checks that could not run (").append(skipped.size())
+                .append(")</summary><ul class=\"small\">");
+        skipped.forEach(s -> sb.append("<li><code>").append(Html.esc(Html.text(s, "rule"))).append("</code>: ")
+                .append(Html.esc(Html.text(s, "reason"))).append("</li>"));
+        return sb.append("</ul></details>\n").toString();
+    }
+}

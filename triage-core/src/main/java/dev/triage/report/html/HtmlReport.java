@@ -1,0 +1,48 @@
+package dev.triage.report.html;
+
+import dev.triage.train.AtomicFiles;
+import java.nio.file.Path;
+
+/**
+ * Writes {@code report.html} for a run folder: one file, no script, no network, readable at 1280×800
+ * and printable. Drawn only from the files in the folder, so it can be redrawn at any time with
+ * {@code triage report RUN_DIR}.
+ */
+public final class HtmlReport {
+    public static final String FILE = "report.html";
+
+    private HtmlReport() {
+    }
+
+    /** Reads the run folder and writes its report atomically; returns the report's path. */
+    public static Path write(Path runDir) {
+        String html = render(RunFiles.read(runDir));
+        Path out = runDir.resolve(FILE);
+        AtomicFiles.write(out, html);
+        return out;
+    }
+
+    static String render(RunFiles run) {
+        StringBuilder sb = new StringBuilder(64 * 1024);
+        String title = "Triage report: " + run.dir().getFileName();
+        sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
+                .append("<title>").append(Html.esc(title)).append("</title>\n<style>").append(Style.CSS).append("</style>\n</head>\n<body>\n")
+                .append("<header><h1>").append(Html.esc(title)).append("</h1><p class=\"small\">")
+                .append(Html.esc("triage " + Html.text(run.report(), "triage_version") + " · " + Html.text(run.report(), "command")
+                        + " · " + Html.text(run.report(), "run_dir"))).append("</p>\n")
+                .append("<nav><a href=\"#summary\">Summary</a> <a href=\"#findings\">Findings</a> <a href=\"#training\">Training</a>"
+                        + " <a href=\"#layers\">Layers</a> <a href=\"#predictions\">Predictions</a> <a href=\"#data\">Data</a>")
+                .append(run.report().path("repair").path("attempted").asBoolean(false) ? " <a href=\"#repair\">Repair</a>" : "")
+                .append("</nav></header>\n<main>\n");
+        sb.append(SummarySection.render(run));
+        sb.append(FindingsSection.render(run.report()));
+        sb.append(RepairSection.render(run));
+        sb.append(CurveSections.render(run));
+        sb.append(LayerSection.render(run));
+        sb.append(PredictionSection.render(run.report()));
+        sb.append(DataSection.render(run.signals()));
+        return sb.append("</main>\n</body>\n</html>\n").toString();
+    }
+}

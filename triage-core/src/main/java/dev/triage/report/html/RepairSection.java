@@ -1,0 +1,57 @@
+package dev.triage.report.html;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The repair timeline: every trial's remedies, score and decision, and the validation curves of all trials overlaid. */
+final class RepairSection {
+    private RepairSection() {
+    }
+
+    static String render(RunFiles run) {
+        JsonNode repair = run.report().path("repair");
+        if (!repair.path("attempted").asBoolean(false)) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("<section id=\"repair\">\n<h2>Repair</h2>\n<p>")
+                .append(Html.esc(Html.text(repair, "outcome") + ": " + Html.text(repair, "explanation"))).append("</p>\n");
+        sb.append("<table class=\"trials\">\n<tr><th>trial</th><th>remedies applied</th><th>validation score</th>"
+                + "<th>test metric</th><th>decision</th></tr>\n");
+        for (RunFiles.Trial t : run.trials()) {
+            JsonNode e = t.entry();
+            boolean kept = e.path("kept").asBoolean();
+            String decision = e.path("trial").asInt() == 0 ? "baseline of the repair" : kept ? "kept" : "dropped";
+            sb.append("<tr class=\"").append(kept ? "kept" : "dropped").append("\"><td>").append(Html.esc(Html.text(e, "trial")))
+                    .append("</td><td>").append(Html.esc(remedies(e))).append("</td><td>").append(Html.num(Html.num(e.get("val_loss"))))
+                    .append("</td><td>").append(Html.num(Html.num(e.get("test_metric")))).append("</td><td>")
+                    .append(decision).append(": ").append(Html.esc(Html.text(e, "reason"))).append("</td></tr>\n");
+        }
+        sb.append("</table>\n").append(curves(run.trials()).render());
+        return sb.append("</section>\n").toString();
+    }
+
+    private static LineChart curves(List<RunFiles.Trial> trials) {
+        List<double[][]> lines = new ArrayList<>();
+        for (RunFiles.Trial t : trials) {
+            Signals s = new Signals(t.signals());
+            lines.add(new double[][] {s.epochs("epoch"), s.epochs("validationLoss")});
+        }
+        boolean log = CurveSections.wideRange(lines.stream().map(l -> l[1]).toArray(double[][]::new));
+        LineChart c = new LineChart("repair", "Validation loss of each trial", "epoch", "validation loss", log)
+                .note("Each trial retrains from scratch with the same seed. Remedies that rescale the target change the loss's units.");
+        for (int i = 0; i < trials.size(); i++) {
+            JsonNode e = trials.get(i).entry();
+            String name = "trial " + Html.text(e, "trial") + ": " + remedies(e) + (e.path("kept").asBoolean() ? " (kept)" : "");
+            c.series(name, lines.get(i)[0], lines.get(i)[1], CurveSections.PALETTE[i % CurveSections.PALETTE.length],
+                    e.path("kept").asBoolean() ? "line" : "dashed");
+        }
+        return c;
+    }
+
+    private static String remedies(JsonNode e) {
+        List<String> out = new ArrayList<>();
+        e.path("remedies").forEach(r -> out.add(r.asText()));
+        return out.isEmpty() ? "none (the original run)" : String.join(" + ", out);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.triage.report.html;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.triage.config.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the HTML report is drawn from, read from a run folder: {@code report.json} (findings, metrics,
+ * baselines, repair trials), {@code signals.json} (curves and per-layer probes; may be absent) and the
+ * signals of each repair trial.
+ */
+record RunFiles(Path dir, JsonNode report, JsonNode signals, List<Trial> trials) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One repair trial: its entry in the report and its recorded signals (missing node when absent). */
+    record Trial(JsonNode entry, JsonNode signals) {
+    }
+
+    static RunFiles read(Path dir) {
+        Path report = dir.resolve("report.json");
+        if (!Files.isRegularFile(report)) {
+            throw new InvalidInputException(dir + ": no report.json here; pass a run folder written by triage train or"
+                    + " triage check (it holds run.yaml and report.json)");
+        }
+        JsonNode r = parse(report);
+        List<Trial> trials = new ArrayList<>();
+        Path original = dir.resolve("trials").resolve("trial-0");
+        if (r.path("repair").path("attempted").asBoolean(false) && Files.isDirectory(original)) {
+            JsonNode signals = optional(original.resolve("signals.json"));
+            ObjectNode entry = JSON.createObjectNode().put("trial", 0).put("kept", false)
+                    .put("reason", "the original run, as configured");
+            entry.set("val_loss", signals.path("evaluation").path("validationScore"));
+            entry.set("test_metric", signals.path("evaluation").path("testMetric"));
+            trials.add(new Trial(entry, signals));
+        }
+        for (JsonNode t : r.path("repair").path("trials")) {
+            String runDir = Html.text(t, "run_dir");
+            JsonNode s = runDir.isEmpty() ? MissingNode.getInstance() : optional(resolve(dir, runDir).resolve("signals.json"));
+            trials.add(new Trial(t, s));
+        }
+        JsonNode signals = MetricsCsv.complete(optional(dir.resolve("signals.json")), dir.resolve("metrics.csv"));
+        return new RunFiles(dir, r, signals, trials);
+    }
+
+    /** A trial folder as recorded, or under this folder's trials/ when the run folder was moved. */
+    private static Path resolve(Path dir, String recorded) {
+        Path p = Path.of(recorded);
+        if (Files.isDirectory(p)) {
+            return p;
+        }
+        return dir.resolve("trials").resolve(p.getFileName().toString());
+    }
+
+    private static JsonNode optional(Path file) {
+        return Files.isRegularFile(file) ? parse(file) : MissingNode.getInstance();
+    }
+
+    private static JsonNode parse(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(file + ": not valid JSON (" + e.getOriginalMessage()
+                    + "); it may be truncated - re-run the command that wrote it");
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot be read (" + e.getMessage() + "); check its permissions");
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.triage.report.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.triage.config.InvalidInputException;
+import dev.triage.report.JsonReport;
+import dev.triage.report.ReportData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTML report's pieces: escaping, axes, downsampling, charts, and a whole report from a run folder. */
+class HtmlReportTest {
+    private static final String HOSTILE = "<script>alert(1)</script>";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void escapesMarkupAndControlCharacters() {
+        assertThat(Html.esc(HOSTILE + "\u001b[31m\"'&")).isEqualTo("&lt;script&gt;alert(1)&lt;/script&gt;\\u001b[31m&quot;&#39;&amp;");
+        assertThat(Html.esc(null)).isEmpty();
+    }
+
+    @Test
+    void logAxisTicksArePowersOfTenAndLinearTicksAreRound() {
+        Axis log = Axis.of(2e-5, 3e-2, true, 0, 100);
+        assertThat(log.ticks()).containsExactly(1e-5, 1e-4, 1e-3, 1e-2, 1e-1);
+        assertThat(log.px(1e-5)).isEqualTo(0.0);
+        assertThat(log.px(1e-1)).isEqualTo(100.0);
+        assertThat(log.plottable(0)).isFalse();
+        Axis lin = Axis.of(0, 1, false, 0, 100);
+        assertThat(lin.ticks()).containsExactly(0.0, 0.2, 0.4, 0.6000000000000001, 0.8, 1.0);
+        assertThat(lin.label(1.5)).isEqualTo("1.5");
+    }
+
+    @Test
+    void downsamplingKeepsSpikesAndGapsOfLongSeries() {
+        double[] y = new double[20_000];
+        Arrays.fill(y, 1.0);
+        y[12_345] = 1e6;
+        y[15_000] = Double.NaN;
+        int[] idx = Downsample.indices(y, Axis.of(0.5, 1e6, false, 0, 1));
+        assertThat(idx.length).isLessThanOrEqualTo(Downsample.LIMIT / 2 * 3);
+        assertThat(idx).contains(12_345, -1);
+        int[] shortOnes = Downsample.indices(new double[] {1, Double.NaN, 3}, Axis.of(1, 3, false, 0, 1));
+        assertThat(shortOnes).containsExactly(0, -1, 2);
+    }
+
+    @Test
+    void chartsReportWhatTheyDrewAndSayWhenEmpty() {
+        int n = 12_000;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i;
+            y[i] = Math.exp(-i / 3000.0);
+        }
+        String svg = new LineChart("loss", "Loss", "step", "loss", true).series("train", x, y, "#000", "line").render();
+        Matcher m = Pattern.compile("data-points=\"(\\d+)\" data-drawn=\"(\\d+)\"").matcher(svg);
+        assertThat(m.find()).isTrue();
+        assertThat(Integer.parseInt(m.group(1))).isEqualTo(n);
+        assertThat(Integer.parseInt(m.group(2))).isBetween(100, Downsample.LIMIT);
+        String empty = new LineChart("x", "X", "s", "v", true).series("none", new double[] {1}, new double[] {-1}, "#000", "line")
+                .render();
+        assertThat(empty).contains("class=\"empty\"").doesNotContain("<svg");
+    }
+
+    @Test
+    void aWholeReportFromARunFolderShowsUserStringsAsText() throws Exception {
+        ReportData data = dev.triage.report.GoldenReportTest.fixture();
+        Files.writeString(dir.resolve("report.json"), JsonReport.render(data).replace("alcohol", HOSTILE.replace("\"", "")));
+        Files.writeString(dir.resolve("signals.json"), """
+                {"setup":{"layers":[{"units":8,"activation":"RELU"},{"units":1,"activation":"IDENTITY"}]},
+                 "data":{"columns":[{"name":"<script>alert(1)</script>","numeric":true,"count":3,"missing":0,"infinite":0,
+                   "distinct":3,"summary":{"min":1,"median":2,"max":3,"mean":2,"std":1}}]},
+                 "epochs":[{"epoch":1,"step":10,"learningRate":0.01,"trainLoss":1.0,"validationLoss":1.2,"validationMetric":0.9},
+                           {"epoch":2,"step":20,"learningRate":0.01,"trainLoss":0.5,"validationLoss":"NaN","validationMetric":0.7}],
+                 "probes":[{"step":1,"gradNorm":[1.0,0.5],"weightNorm":[2,1],"updateNorm":[0.002,0.001],"actStd":[1,1],
+                            "deadFraction":[0.1,null]}],
+                 "step_numbers":[1,2,3],"step_losses":[1.2,1.1,"NaN"]}
+                """);
+        String html = HtmlReport.render(RunFiles.read(dir));
+        assertThat(html).doesNotContain(HOSTILE).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(html).contains("data-chart=\"loss\"", "data-chart=\"update-ratio\"", "data-chart=\"predicted-vs-actual\"",
+                "data-code=\"TRAIN_NAN_LOSS\"", "data-marker=\"TRAIN_NAN_LOSS");
+        assertThat(html).doesNotContain("http://", "https://");
+        assertThat(HtmlReport.write(dir)).exists();
+    }
+
+    @Test
+    void aFolderWithoutAReportIsRefusedWithAHint() {
+        assertThatThrownBy(() -> RunFiles.read(dir)).isInstanceOf(InvalidInputException.class).hasMessageContaining("report.json");
+    }
+
+    @Test
+    void settingsAreComparedWithTheDefaults() {
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(java.util.Map.of("training",
+                java.util.Map.of("learning_rate", 0.05, "optimizer", "adam")));
+        List<ConfigDiff.Change> changes = ConfigDiff.changes(tree, false);
+        assertThat(changes).extracting(ConfigDiff.Change::key).containsExactly("training.learning_rate");
+        assertThat(changes.get(0).defaultValue()).isEqualTo("0.001");
+    }
+}
