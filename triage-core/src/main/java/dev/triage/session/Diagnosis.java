@@ -42,6 +42,10 @@ final class Diagnosis implements TrainingListener {
     private final FindingPrinter printer;
     private final RunConfig config;
     private StopControl control;
+    /** The training rules may take about 1/40 of the wall time between two evaluations. */
+    private static final long RULE_BUDGET_INVERSE = 40;
+    private long lastRulesAt;
+    private long lastRulesNanos;
 
     Diagnosis(RunConfig resolved, PreparedData data, NetworkSpec net, Baselines baselines, SessionOptions options) {
         this.config = resolved;
@@ -84,9 +88,20 @@ final class Diagnosis implements TrainingListener {
         }
     }
 
+    /**
+     * Runs the training rules at the end of an epoch, unless they would take more than a small share of
+     * the training time: with very short epochs they run every few epochs instead (a NaN is still
+     * caught at its step, and every rule runs once more when training ends).
+     */
     @Override
     public void onEpochEnd(EpochEnded e) {
+        long now = System.nanoTime();
+        if (e.epoch() > 1 && now - lastRulesAt < lastRulesNanos * RULE_BUDGET_INVERSE) {
+            return;
+        }
         report(doctor.check(Phase.TRAINING, log));
+        lastRulesAt = System.nanoTime();
+        lastRulesNanos = lastRulesAt - now;
     }
 
     /** Records the final model's scores and runs the end-of-run rules. */

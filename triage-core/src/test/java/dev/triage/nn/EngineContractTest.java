@@ -60,13 +60,13 @@ class EngineContractTest {
             labels[i] = i % 5;
         }
         try (Engine e = Engines.create(net(d, 96, 5, Loss.CROSS_ENTROPY, Activation.SOFTMAX), OptimizerSpec.of(Optimizer.ADAM),
-                DType.FLOAT32, 64, threads)) {
+                DType.FLOAT32, n, threads)) {
             EngineData data = e.upload(x, n, d, null, 5, labels);
             StepStats s = new StepStats(3);
             int[] order = java.util.stream.IntStream.range(0, n).toArray();
+            // full batches of 256 x 64 x 96: large enough to be split over the threads
             for (int step = 0; step < 12; step++) {
-                int from = (step % 4) * 64;
-                e.trainStep(data, order, from, from + 64, 0.01, step + 1, step % 3 == 0, s);
+                e.trainStep(data, order, 0, n, 0.01, step + 1, step % 3 == 0, s);
             }
             return e.parameters();
         }

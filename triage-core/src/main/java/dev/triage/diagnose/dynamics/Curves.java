@@ -57,7 +57,18 @@ final class Curves {
 
     /** Values of a per-layer signal over the probes of the first {@code epochs} epochs. */
     static double[] early(List<ProbePoint> probes, int epochs, ToDoubleFunction<ProbePoint> signal) {
-        return probes.stream().filter(p -> p.epoch() <= epochs).mapToDouble(signal).filter(Double::isFinite).toArray();
+        double[] out = new double[probes.size()];
+        int n = 0;
+        for (ProbePoint p : probes) {
+            if (p.epoch() > epochs) {
+                break; // probes are recorded in order, so the rest are later
+            }
+            double v = signal.applyAsDouble(p);
+            if (Double.isFinite(v)) {
+                out[n++] = v;
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     /** The step of the last probe of an epoch (or -1). */

@@ -354,7 +354,7 @@ public final class EngineF32 implements Engine {
 
     @Override
     public void resetOptimizer(OptimizerSpec optimizerSpec) {
-        optimizer = new OptimizerF32(optimizerSpec, layout, params.length);
+        optimizer = new OptimizerF32(optimizerSpec, layout, params.length, pool);
         lbfgs = null;
     }
 

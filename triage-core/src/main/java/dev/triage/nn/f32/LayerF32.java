@@ -39,8 +39,11 @@ final class LayerF32 {
     final BatchNormF32 norm;
     /** Whether the last forward pass applied a dropout mask (backward must then apply it too). */
     private boolean masked;
-    /** Multiply-adds below which a matrix product runs on the calling thread only. */
-    static final long PARALLEL_MIN = 1 << 15;
+    /**
+     * Multiply-adds below which a matrix product runs on the calling thread only: waking a worker and
+     * waiting for it costs about 10-20 microseconds, the time of ~1M vectorized multiply-adds.
+     */
+    static final long PARALLEL_MIN = 1 << 20;
     private final WorkerPool pool;
     private final float[] linear;
     // operands of the current pass, read by the preallocated tasks below (no allocation per call)

@@ -5,6 +5,7 @@ import dev.triage.nn.OptimizerSpec;
 import dev.triage.nn.ParameterLayout;
 import dev.triage.nn.StepStats;
 import dev.triage.nn.Tensor;
+import dev.triage.nn.WorkerPool;
 
 /**
  * The first-order update rules over the flat parameter array. A step runs in two passes: the first
@@ -21,10 +22,33 @@ final class OptimizerF32 {
     private long t;
     /** Scratch for one segment's squared update and weight norms. */
     private final double[] norms = new double[2];
+    /** Adam updates of segments at least this long are split over the worker threads. */
+    static final int PARALLEL_MIN = 1 << 16;
+    private final WorkerPool pool;
+    /** Per-thread squared norms of a split segment, summed in thread order. */
+    private final double[] partUpdate;
+    private final double[] partWeight;
+    private final WorkerPool.RangeTask adamTask = this::adamPart;
+    private float[] curP;
+    private float[] curG;
+    private int curFrom;
+    private int curSize;
+    private double curRate;
+    private double curDecay;
+    private double curC1;
+    private double curC2;
 
+    /** An optimizer that updates on the calling thread only. */
     OptimizerF32(OptimizerSpec spec, ParameterLayout segments, int size) {
+        this(spec, segments, size, new WorkerPool(1));
+    }
+
+    OptimizerF32(OptimizerSpec spec, ParameterLayout segments, int size, WorkerPool pool) {
         this.spec = spec;
         this.seg = segments;
+        this.pool = pool;
+        this.partUpdate = new double[pool.threads()];
+        this.partWeight = new double[pool.threads()];
         Optimizer k = spec.kind();
         boolean needsM = k == Optimizer.MOMENTUM || k == Optimizer.NESTEROV || k == Optimizer.ADAM || k == Optimizer.ADAMW;
         boolean needsV = k == Optimizer.RMSPROP || k == Optimizer.ADAGRAD || k == Optimizer.ADAM || k == Optimizer.ADAMW;
@@ -108,13 +132,16 @@ final class OptimizerF32 {
     }
 
     private double[] updateSegment(float[] p, float[] g, int from, int to, double rate, double decay, double c1, double c2) {
+        if (spec.kind() == Optimizer.ADAM || spec.kind() == Optimizer.ADAMW) {
+            if (pool.threads() > 1 && to - from >= PARALLEL_MIN) {
+                return adamParallel(p, g, from, to, rate, decay, c1, c2);
+            }
+            adamSegment(p, g, from, to, rate, decay, c1, c2, norms, 0);
+            return norms;
+        }
         float lr = (float) rate;
         float wd = (float) decay;
         float mu = (float) spec.momentum();
-        float b1 = (float) spec.beta1();
-        float b2 = (float) spec.beta2();
-        float ac1 = (float) (rate / c1);
-        float sc2 = (float) (1 / Math.sqrt(c2));
         float rho = (float) OptimizerSpec.RMSPROP_RHO;
         double du = 0;
         double ww = 0;
@@ -135,14 +162,9 @@ final class OptimizerF32 {
                     v[i] = rho * v[i] + (1 - rho) * gi * gi;
                     d = (float) (-lr * gi / (Math.sqrt(v[i]) + OptimizerSpec.ADAM_EPSILON));
                 }
-                case ADAGRAD -> {
+                default -> {
                     v[i] += gi * gi;
                     d = (float) (-lr * gi / (Math.sqrt(v[i]) + OptimizerSpec.ADAGRAD_EPSILON));
-                }
-                default -> {
-                    m[i] = b1 * m[i] + (1 - b1) * gi;
-                    v[i] = b2 * v[i] + (1 - b2) * gi * gi;
-                    d = (float) (-ac1 * m[i] / (Math.sqrt(v[i]) * sc2 + OptimizerSpec.ADAM_EPSILON));
                 }
             }
             d -= wd * p[i];
@@ -153,6 +175,82 @@ final class OptimizerF32 {
         norms[0] = du;
         norms[1] = ww;
         return norms;
+    }
+
+    /**
+     * Adam and AdamW, in a loop of their own with float arithmetic throughout so that the JIT can
+     * vectorize it (the most common optimizer, and per step the largest cost after the matrix products).
+     */
+    private void adamSegment(float[] p, float[] g, int from, int to, double rate, double decay, double c1, double c2,
+                             double[] out, int slot) {
+        float wd = (float) decay;
+        float b1 = (float) spec.beta1();
+        float b2 = (float) spec.beta2();
+        float ob1 = 1 - b1;
+        float ob2 = 1 - b2;
+        float ac1 = (float) (rate / c1);
+        float sc2 = (float) (1 / Math.sqrt(c2));
+        float eps = (float) OptimizerSpec.ADAM_EPSILON;
+        float du = 0;
+        float ww = 0;
+        for (int i = from; i < to; i++) {
+            float gi = g[i];
+            float mi = b1 * m[i] + ob1 * gi;
+            float vi = b2 * v[i] + ob2 * gi * gi;
+            m[i] = mi;
+            v[i] = vi;
+            float d = -ac1 * mi / ((float) Math.sqrt(vi) * sc2 + eps) - wd * p[i];
+            float pi = p[i] + d;
+            p[i] = pi;
+            du += d * d;
+            ww += pi * pi;
+        }
+        if (out == norms) {
+            norms[0] = du;
+            norms[1] = ww;
+        } else {
+            partUpdate[slot] = du;
+            partWeight[slot] = ww;
+        }
+    }
+
+    /** A long Adam segment split over the threads; every element is updated exactly as on one thread. */
+    private double[] adamParallel(float[] p, float[] g, int from, int to, double rate, double decay, double c1, double c2) {
+        curP = p;
+        curG = g;
+        curFrom = from;
+        curSize = to - from;
+        curRate = rate;
+        curDecay = decay;
+        curC1 = c1;
+        curC2 = c2;
+        java.util.Arrays.fill(partUpdate, 0);
+        java.util.Arrays.fill(partWeight, 0);
+        pool.run(adamTask, curSize);
+        double du = 0;
+        double ww = 0;
+        for (int t = 0; t < partUpdate.length; t++) {
+            du += partUpdate[t];
+            ww += partWeight[t];
+        }
+        norms[0] = du;
+        norms[1] = ww;
+        return norms;
+    }
+
+    private void adamPart(int from, int to) {
+        adamSegment(curP, curG, curFrom + from, curFrom + to, curRate, curDecay, curC1, curC2, partUpdate, part(from));
+    }
+
+    /** Which thread's part starts at {@code from} (the pool splits [0, n) into equal contiguous parts). */
+    private int part(int from) {
+        int threads = partUpdate.length;
+        for (int t = 0; t < threads; t++) {
+            if ((int) ((long) curSize * t / threads) == from) {
+                return t;
+            }
+        }
+        throw new IllegalStateException("no part starts at " + from);
     }
 
     /** Moments and step count, for checkpoints: [t, m..., v...]. */

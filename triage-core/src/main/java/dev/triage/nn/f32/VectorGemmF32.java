@@ -22,7 +22,11 @@ final class VectorGemmF32 implements GemmF32 {
         int jv = out - out % L;
         int r = r0;
         for (; r + 4 <= r1; r += 4) {
-            for (int j = 0; j < jv; j += L) {
+            int j = 0;
+            for (; j + 2 * L <= jv; j += 2 * L) {
+                forward4x2(x, in, w, wOff, bOff, out, z, r, j);
+            }
+            for (; j < jv; j += L) {
                 forward4(x, in, w, wOff, bOff, out, z, r, j);
             }
         }
@@ -40,19 +44,40 @@ final class VectorGemmF32 implements GemmF32 {
         }
     }
 
-    /** Columns [jv, out) in the plain order: contiguous over the output row. */
+    /**
+     * Columns [jv, out), fewer than a vector (all of an output layer with ten classes): for four rows
+     * at a time each column is accumulated in registers over k, in order, so nothing waits on memory.
+     */
     private static void forwardTail(float[] x, int in, float[] w, int wOff, int bOff, int out, float[] z, int r0, int r1, int jv) {
-        for (int r = r0; r < r1; r++) {
-            int ro = r * out;
+        int r = r0;
+        for (; r + 4 <= r1; r += 4) {
+            int x0 = r * in;
             for (int j = jv; j < out; j++) {
-                z[ro + j] = w[bOff + j];
-            }
-            for (int k = 0; k < in; k++) {
-                float a = x[r * in + k];
-                int wo = wOff + k * out;
-                for (int j = jv; j < out; j++) {
-                    z[ro + j] += a * w[wo + j];
+                float b = w[bOff + j];
+                float a0 = b;
+                float a1 = b;
+                float a2 = b;
+                float a3 = b;
+                for (int k = 0; k < in; k++) {
+                    float wk = w[wOff + k * out + j];
+                    a0 += x[x0 + k] * wk;
+                    a1 += x[x0 + in + k] * wk;
+                    a2 += x[x0 + 2 * in + k] * wk;
+                    a3 += x[x0 + 3 * in + k] * wk;
                 }
+                z[r * out + j] = a0;
+                z[(r + 1) * out + j] = a1;
+                z[(r + 2) * out + j] = a2;
+                z[(r + 3) * out + j] = a3;
+            }
+        }
+        for (; r < r1; r++) {
+            for (int j = jv; j < out; j++) {
+                float a = w[bOff + j];
+                for (int k = 0; k < in; k++) {
+                    a += x[r * in + k] * w[wOff + k * out + j];
+                }
+                z[r * out + j] = a;
             }
         }
     }
@@ -77,12 +102,57 @@ final class VectorGemmF32 implements GemmF32 {
         a3.intoArray(z, (r + 3) * out + j);
     }
 
+    /** Four rows by two vectors of columns: eight accumulators, six loads per eight multiply-adds. */
+    private static void forward4x2(float[] x, int in, float[] w, int wOff, int bOff, int out, float[] z, int r, int j) {
+        FloatVector b0 = FloatVector.fromArray(S, w, bOff + j);
+        FloatVector b1 = FloatVector.fromArray(S, w, bOff + j + L);
+        FloatVector a00 = b0;
+        FloatVector a01 = b1;
+        FloatVector a10 = b0;
+        FloatVector a11 = b1;
+        FloatVector a20 = b0;
+        FloatVector a21 = b1;
+        FloatVector a30 = b0;
+        FloatVector a31 = b1;
+        int x0 = r * in;
+        for (int k = 0; k < in; k++) {
+            int wo = wOff + k * out + j;
+            FloatVector w0 = FloatVector.fromArray(S, w, wo);
+            FloatVector w1 = FloatVector.fromArray(S, w, wo + L);
+            FloatVector x0v = FloatVector.broadcast(S, x[x0 + k]);
+            a00 = w0.fma(x0v, a00);
+            a01 = w1.fma(x0v, a01);
+            FloatVector x1v = FloatVector.broadcast(S, x[x0 + in + k]);
+            a10 = w0.fma(x1v, a10);
+            a11 = w1.fma(x1v, a11);
+            FloatVector x2v = FloatVector.broadcast(S, x[x0 + 2 * in + k]);
+            a20 = w0.fma(x2v, a20);
+            a21 = w1.fma(x2v, a21);
+            FloatVector x3v = FloatVector.broadcast(S, x[x0 + 3 * in + k]);
+            a30 = w0.fma(x3v, a30);
+            a31 = w1.fma(x3v, a31);
+        }
+        int zo = r * out + j;
+        a00.intoArray(z, zo);
+        a01.intoArray(z, zo + L);
+        a10.intoArray(z, zo + out);
+        a11.intoArray(z, zo + out + L);
+        a20.intoArray(z, zo + 2 * out);
+        a21.intoArray(z, zo + 2 * out + L);
+        a30.intoArray(z, zo + 3 * out);
+        a31.intoArray(z, zo + 3 * out + L);
+    }
+
     @Override
     public void weightGradient(float[] x, int in, float[] delta, int out, int rows, float[] g, int wOff, int k0, int k1) {
         int jv = out - out % L;
         int k = k0;
         for (; k + 4 <= k1; k += 4) {
-            for (int j = 0; j < jv; j += L) {
+            int j = 0;
+            for (; j + 2 * L <= jv; j += 2 * L) {
+                gradient4x2(x, in, delta, out, rows, g, wOff, k, j);
+            }
+            for (; j < jv; j += L) {
                 gradient4(x, in, delta, out, rows, g, wOff, k, j);
             }
         }
@@ -100,22 +170,55 @@ final class VectorGemmF32 implements GemmF32 {
         }
     }
 
-    /** Columns [jv, out) in the plain order: rows outermost, contiguous over the gradient row. */
+    /**
+     * Columns [jv, out), fewer than a vector (an output layer of ten classes): vectors run along the
+     * weight rows instead, L rows of the gradient at a time from contiguous input rows, four columns
+     * per pass over the batch; each element is still summed over rows in order.
+     */
     private static void gradientTail(float[] x, int in, float[] delta, int out, int rows, float[] g, int wOff, int k0, int k1,
                                      int jv) {
-        for (int k = k0; k < k1; k++) {
-            for (int j = jv; j < out; j++) {
-                g[wOff + k * out + j] = 0;
+        int k = k0;
+        for (; k + L <= k1; k += L) {
+            int j = jv;
+            for (; j + 4 <= out; j += 4) {
+                FloatVector a0 = FloatVector.zero(S);
+                FloatVector a1 = a0;
+                FloatVector a2 = a0;
+                FloatVector a3 = a0;
+                for (int r = 0; r < rows; r++) {
+                    FloatVector xv = FloatVector.fromArray(S, x, r * in + k);
+                    int d = r * out + j;
+                    a0 = xv.fma(FloatVector.broadcast(S, delta[d]), a0);
+                    a1 = xv.fma(FloatVector.broadcast(S, delta[d + 1]), a1);
+                    a2 = xv.fma(FloatVector.broadcast(S, delta[d + 2]), a2);
+                    a3 = xv.fma(FloatVector.broadcast(S, delta[d + 3]), a3);
+                }
+                for (int i = 0; i < L; i++) {
+                    int go = wOff + (k + i) * out + j;
+                    g[go] = a0.lane(i);
+                    g[go + 1] = a1.lane(i);
+                    g[go + 2] = a2.lane(i);
+                    g[go + 3] = a3.lane(i);
+                }
+            }
+            for (; j < out; j++) {
+                FloatVector a = FloatVector.zero(S);
+                for (int r = 0; r < rows; r++) {
+                    a = FloatVector.fromArray(S, x, r * in + k).fma(FloatVector.broadcast(S, delta[r * out + j]), a);
+                }
+                for (int i = 0; i < L; i++) {
+                    g[wOff + (k + i) * out + j] = a.lane(i);
+                }
             }
         }
-        for (int r = 0; r < rows; r++) {
-            int d = r * out;
-            for (int k = k0; k < k1; k++) {
-                float a = x[r * in + k];
-                int go = wOff + k * out;
-                for (int j = jv; j < out; j++) {
-                    g[go + j] += a * delta[d + j];
+        for (; k < k1; k++) {
+            for (int j = jv; j < out; j++) {
+                float a = 0;
+                for (int r = 0; r < rows; r++) {
+                    // fused like the vector lanes, so a row's result does not depend on where a split falls
+                    a = Math.fma(x[r * in + k], delta[r * out + j], a);
                 }
+                g[wOff + k * out + j] = a;
             }
         }
     }
@@ -139,23 +242,125 @@ final class VectorGemmF32 implements GemmF32 {
         a3.intoArray(g, wOff + (k + 3) * out + j);
     }
 
+    /** Four weight rows by two vectors of columns, accumulated over the batch in registers. */
+    private static void gradient4x2(float[] x, int in, float[] delta, int out, int rows, float[] g, int wOff, int k, int j) {
+        FloatVector a00 = FloatVector.zero(S);
+        FloatVector a01 = a00;
+        FloatVector a10 = a00;
+        FloatVector a11 = a00;
+        FloatVector a20 = a00;
+        FloatVector a21 = a00;
+        FloatVector a30 = a00;
+        FloatVector a31 = a00;
+        for (int r = 0; r < rows; r++) {
+            int dOff = r * out + j;
+            FloatVector d0 = FloatVector.fromArray(S, delta, dOff);
+            FloatVector d1 = FloatVector.fromArray(S, delta, dOff + L);
+            int xo = r * in + k;
+            FloatVector x0v = FloatVector.broadcast(S, x[xo]);
+            a00 = d0.fma(x0v, a00);
+            a01 = d1.fma(x0v, a01);
+            FloatVector x1v = FloatVector.broadcast(S, x[xo + 1]);
+            a10 = d0.fma(x1v, a10);
+            a11 = d1.fma(x1v, a11);
+            FloatVector x2v = FloatVector.broadcast(S, x[xo + 2]);
+            a20 = d0.fma(x2v, a20);
+            a21 = d1.fma(x2v, a21);
+            FloatVector x3v = FloatVector.broadcast(S, x[xo + 3]);
+            a30 = d0.fma(x3v, a30);
+            a31 = d1.fma(x3v, a31);
+        }
+        int go = wOff + k * out + j;
+        a00.intoArray(g, go);
+        a01.intoArray(g, go + L);
+        a10.intoArray(g, go + out);
+        a11.intoArray(g, go + out + L);
+        a20.intoArray(g, go + 2 * out);
+        a21.intoArray(g, go + 2 * out + L);
+        a30.intoArray(g, go + 3 * out);
+        a31.intoArray(g, go + 3 * out + L);
+    }
+
     @Override
     public void inputGradient(float[] delta, int out, float[] w, int wOff, int in, float[] dx, int r0, int r1) {
         int jv = out - out % L;
-        for (int r = r0; r < r1; r++) {
-            int d = r * out;
-            for (int k = 0; k < in; k++) {
-                int wo = wOff + k * out;
-                FloatVector acc = FloatVector.zero(S);
-                for (int j = 0; j < jv; j += L) {
-                    acc = FloatVector.fromArray(S, w, wo + j).fma(FloatVector.fromArray(S, delta, d + j), acc);
-                }
-                float s = jv > 0 ? acc.reduceLanes(VectorOperators.ADD) : 0;
-                for (int j = jv; j < out; j++) {
-                    s += delta[d + j] * w[wo + j];
-                }
-                dx[r * in + k] = s;
+        int r = r0;
+        for (; r + 2 <= r1; r += 2) {
+            int k = 0;
+            for (; k + 4 <= in; k += 4) {
+                inputGradient2x4(delta, out, w, wOff, in, dx, r, k, jv);
+            }
+            for (; k < in; k++) {
+                dx[r * in + k] = dot(delta, r * out, w, wOff + k * out, out, jv);
+                dx[(r + 1) * in + k] = dot(delta, (r + 1) * out, w, wOff + k * out, out, jv);
             }
         }
+        for (; r < r1; r++) {
+            for (int k = 0; k < in; k++) {
+                dx[r * in + k] = dot(delta, r * out, w, wOff + k * out, out, jv);
+            }
+        }
+    }
+
+    /** One element of the input gradient: a dot product of a delta row and a weight row. */
+    private static float dot(float[] delta, int d, float[] w, int wo, int out, int jv) {
+        FloatVector acc = FloatVector.zero(S);
+        for (int j = 0; j < jv; j += L) {
+            acc = FloatVector.fromArray(S, w, wo + j).fma(FloatVector.fromArray(S, delta, d + j), acc);
+        }
+        return finish(acc, delta, d, w, wo, out, jv);
+    }
+
+    /**
+     * Two rows by four inputs: each delta vector is used for four weight rows and each weight vector
+     * for two delta rows (six loads per eight multiply-adds); lanes are summed once per element.
+     */
+    private static void inputGradient2x4(float[] delta, int out, float[] w, int wOff, int in, float[] dx, int r, int k, int jv) {
+        FloatVector a00 = FloatVector.zero(S);
+        FloatVector a01 = a00;
+        FloatVector a02 = a00;
+        FloatVector a03 = a00;
+        FloatVector a10 = a00;
+        FloatVector a11 = a00;
+        FloatVector a12 = a00;
+        FloatVector a13 = a00;
+        int d0 = r * out;
+        int d1 = d0 + out;
+        int w0 = wOff + k * out;
+        for (int j = 0; j < jv; j += L) {
+            FloatVector e0 = FloatVector.fromArray(S, delta, d0 + j);
+            FloatVector e1 = FloatVector.fromArray(S, delta, d1 + j);
+            FloatVector v0 = FloatVector.fromArray(S, w, w0 + j);
+            a00 = v0.fma(e0, a00);
+            a10 = v0.fma(e1, a10);
+            FloatVector v1 = FloatVector.fromArray(S, w, w0 + out + j);
+            a01 = v1.fma(e0, a01);
+            a11 = v1.fma(e1, a11);
+            FloatVector v2 = FloatVector.fromArray(S, w, w0 + 2 * out + j);
+            a02 = v2.fma(e0, a02);
+            a12 = v2.fma(e1, a12);
+            FloatVector v3 = FloatVector.fromArray(S, w, w0 + 3 * out + j);
+            a03 = v3.fma(e0, a03);
+            a13 = v3.fma(e1, a13);
+        }
+        int o0 = r * in + k;
+        int o1 = o0 + in;
+        dx[o0] = finish(a00, delta, d0, w, w0, out, jv);
+        dx[o0 + 1] = finish(a01, delta, d0, w, w0 + out, out, jv);
+        dx[o0 + 2] = finish(a02, delta, d0, w, w0 + 2 * out, out, jv);
+        dx[o0 + 3] = finish(a03, delta, d0, w, w0 + 3 * out, out, jv);
+        dx[o1] = finish(a10, delta, d1, w, w0, out, jv);
+        dx[o1 + 1] = finish(a11, delta, d1, w, w0 + out, out, jv);
+        dx[o1 + 2] = finish(a12, delta, d1, w, w0 + 2 * out, out, jv);
+        dx[o1 + 3] = finish(a13, delta, d1, w, w0 + 3 * out, out, jv);
+    }
+
+    /** Sums the lanes, then adds the columns beyond the last full vector in plain order. */
+    private static float finish(FloatVector acc, float[] delta, int d, float[] w, int wo, int out, int jv) {
+        float s = jv > 0 ? acc.reduceLanes(VectorOperators.ADD) : 0;
+        for (int j = jv; j < out; j++) {
+            s += delta[d + j] * w[wo + j];
+        }
+        return s;
     }
 }

@@ -23,6 +23,9 @@ public final class RunLog {
     private double[] stepLosses = new double[256];
     private int stepCount;
     private NonFiniteEvent nonFinite;
+    private boolean validation;
+    private boolean gradients;
+    private boolean activations;
     private EvaluationSignals evaluation;
 
     public RunSetup setup() {
@@ -82,9 +85,9 @@ public final class RunLog {
         add(s, Signal.BASELINES, baselines != null);
         add(s, Signal.INIT, init != null);
         add(s, Signal.EPOCH_LOSSES, !epochs.isEmpty());
-        add(s, Signal.VALIDATION, epochs.stream().anyMatch(e -> !Double.isNaN(e.validationLoss())));
-        add(s, Signal.LAYER_GRADIENTS, probes.stream().anyMatch(p -> p.gradNorm() != null));
-        add(s, Signal.LAYER_ACTIVATIONS, probes.stream().anyMatch(p -> p.deadFraction() != null));
+        add(s, Signal.VALIDATION, validation);
+        add(s, Signal.LAYER_GRADIENTS, gradients);
+        add(s, Signal.LAYER_ACTIVATIONS, activations);
         add(s, Signal.EVALUATION, evaluation != null);
         return s;
     }
@@ -113,10 +116,13 @@ public final class RunLog {
 
     public void addEpoch(EpochPoint e) {
         epochs.add(e);
+        validation |= !Double.isNaN(e.validationLoss());
     }
 
     public void addProbe(ProbePoint p) {
         probes.add(p);
+        gradients |= p.gradNorm() != null;
+        activations |= p.deadFraction() != null;
     }
 
     public void addStep(long step, double loss) {

@@ -77,6 +77,29 @@ class GemmTest {
     }
 
     @Test
+    void narrowOutputLayersSplitWithoutChangingResults() {
+        int rows = 11;
+        int in = 40;
+        int out = 10;
+        float[] params = random(in * out + out, 4, false);
+        float[] x = random(rows * in, 5, false);
+        float[] delta = random(rows * out, 6, false);
+        float[] g = new float[params.length];
+        float[] gParts = new float[params.length];
+        VECTOR.weightGradient(x, in, delta, out, rows, g, 0, 0, in);
+        VECTOR.weightGradient(x, in, delta, out, rows, gParts, 0, 0, 7);
+        VECTOR.weightGradient(x, in, delta, out, rows, gParts, 0, 7, 23);
+        VECTOR.weightGradient(x, in, delta, out, rows, gParts, 0, 23, in);
+        assertThat(gParts).containsExactly(g);
+        float[] dx = new float[rows * in];
+        float[] dxParts = new float[rows * in];
+        VECTOR.inputGradient(delta, out, params, 0, in, dx, 0, rows);
+        VECTOR.inputGradient(delta, out, params, 0, in, dxParts, 0, 3);
+        VECTOR.inputGradient(delta, out, params, 0, in, dxParts, 3, rows);
+        assertThat(dxParts).containsExactly(dx);
+    }
+
+    @Test
     void theVectorKernelsAreChosenWhenTheModuleIsPresent() {
         assertThat(GemmChoiceF32.name()).isEqualTo("VectorGemmF32");
     }
