@@ -55,6 +55,14 @@ final class LayerF32 {
     private final WorkerPool.RangeTask forwardTask;
     private final WorkerPool.RangeTask weightGradientTask;
     private final WorkerPool.RangeTask inputGradientTask;
+    /**
+     * Outputs up to which the input gradient is computed as a product with the transposed weights:
+     * short rows make the direct form a series of short dot products, each ending in a lane sum.
+     */
+    static final int TRANSPOSE_MAX_OUT = 64;
+    /** The weights transposed (out x in), followed by in zeros that serve as the product's bias; or null. */
+    private final float[] weightsT;
+    private final WorkerPool.RangeTask transposedInputGradientTask;
 
     LayerF32(int index, int in, LayerSpec spec, float slope, int offset, int capacity, WorkerPool pool) {
         this.index = index;
@@ -79,6 +87,9 @@ final class LayerF32 {
         this.pool = pool;
         this.linear = batchNorm ? norm.raw : pre;
         forwardTask = (a, b) -> GEMM.forward(curX, this.in, curParams, wOff, bOff, this.out, linear, a, b);
+        weightsT = index > 0 && out <= TRANSPOSE_MAX_OUT ? new float[out * in + in] : null;
+        transposedInputGradientTask = (a, b) -> GEMM.forward(grad, this.out, weightsT, 0, this.out * this.in, this.in, curDx,
+                a, b);
         weightGradientTask = (a, b) -> GEMM.weightGradient(curX, this.in, grad, this.out, curRows, curGrads, wOff, a, b);
         inputGradientTask = (a, b) -> GEMM.inputGradient(grad, this.out, curParams, wOff, this.in, curDx, a, b);
     }
@@ -179,10 +190,27 @@ final class LayerF32 {
             GEMM.weightGradient(x, in, grad, out, rows, grads, wOff, 0, in);
         }
         biasGradient(grads, rows);
-        if (dx != null && split) {
+        if (dx != null && weightsT != null) {
+            transposeWeights(params);
+            if (split) {
+                pool.run(transposedInputGradientTask, rows);
+            } else {
+                GEMM.forward(grad, out, weightsT, 0, out * in, in, dx, 0, rows);
+            }
+        } else if (dx != null && split) {
             pool.run(inputGradientTask, rows);
         } else if (dx != null) {
             GEMM.inputGradient(grad, out, params, wOff, in, dx, 0, rows);
+        }
+    }
+
+    /** Copies the weights into {@link #weightsT} as out x in (the trailing zeros stay zero). */
+    private void transposeWeights(float[] params) {
+        for (int k = 0; k < in; k++) {
+            int row = wOff + k * out;
+            for (int j = 0; j < out; j++) {
+                weightsT[j * in + k] = params[row + j];
+            }
         }
     }
 }

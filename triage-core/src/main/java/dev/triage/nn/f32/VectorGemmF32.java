@@ -45,41 +45,76 @@ final class VectorGemmF32 implements GemmF32 {
     }
 
     /**
-     * Columns [jv, out), fewer than a vector (all of an output layer with ten classes): for four rows
-     * at a time each column is accumulated in registers over k, in order, so nothing waits on memory.
+     * Columns [jv, out), fewer than a vector (all of an output layer with ten classes): four rows by
+     * two columns at a time, eight independent sums in registers, each over k in order with fused
+     * multiply-adds (as in every other path, so a split of the rows does not change a result).
      */
     private static void forwardTail(float[] x, int in, float[] w, int wOff, int bOff, int out, float[] z, int r0, int r1, int jv) {
         int r = r0;
         for (; r + 4 <= r1; r += 4) {
-            int x0 = r * in;
-            for (int j = jv; j < out; j++) {
-                float b = w[bOff + j];
-                float a0 = b;
-                float a1 = b;
-                float a2 = b;
-                float a3 = b;
-                for (int k = 0; k < in; k++) {
-                    float wk = w[wOff + k * out + j];
-                    a0 += x[x0 + k] * wk;
-                    a1 += x[x0 + in + k] * wk;
-                    a2 += x[x0 + 2 * in + k] * wk;
-                    a3 += x[x0 + 3 * in + k] * wk;
+            int j = jv;
+            for (; j + 2 <= out; j += 2) {
+                forwardTail4x2(x, in, w, wOff, bOff, out, z, r, j);
+            }
+            for (; j < out; j++) {
+                for (int rr = r; rr < r + 4; rr++) {
+                    z[rr * out + j] = column(x, in, w, wOff, w[bOff + j], out, rr, j);
                 }
-                z[r * out + j] = a0;
-                z[(r + 1) * out + j] = a1;
-                z[(r + 2) * out + j] = a2;
-                z[(r + 3) * out + j] = a3;
             }
         }
         for (; r < r1; r++) {
             for (int j = jv; j < out; j++) {
-                float a = w[bOff + j];
-                for (int k = 0; k < in; k++) {
-                    a += x[r * in + k] * w[wOff + k * out + j];
-                }
-                z[r * out + j] = a;
+                z[r * out + j] = column(x, in, w, wOff, w[bOff + j], out, r, j);
             }
         }
+    }
+
+    private static float column(float[] x, int in, float[] w, int wOff, float bias, int out, int r, int j) {
+        float a = bias;
+        for (int k = 0; k < in; k++) {
+            a = Math.fma(x[r * in + k], w[wOff + k * out + j], a);
+        }
+        return a;
+    }
+
+    private static void forwardTail4x2(float[] x, int in, float[] w, int wOff, int bOff, int out, float[] z, int r, int j) {
+        float b0 = w[bOff + j];
+        float b1 = w[bOff + j + 1];
+        float a00 = b0;
+        float a01 = b1;
+        float a10 = b0;
+        float a11 = b1;
+        float a20 = b0;
+        float a21 = b1;
+        float a30 = b0;
+        float a31 = b1;
+        int x0 = r * in;
+        for (int k = 0; k < in; k++) {
+            int wo = wOff + k * out + j;
+            float w0 = w[wo];
+            float w1 = w[wo + 1];
+            float v0 = x[x0 + k];
+            float v1 = x[x0 + in + k];
+            float v2 = x[x0 + 2 * in + k];
+            float v3 = x[x0 + 3 * in + k];
+            a00 = Math.fma(v0, w0, a00);
+            a01 = Math.fma(v0, w1, a01);
+            a10 = Math.fma(v1, w0, a10);
+            a11 = Math.fma(v1, w1, a11);
+            a20 = Math.fma(v2, w0, a20);
+            a21 = Math.fma(v2, w1, a21);
+            a30 = Math.fma(v3, w0, a30);
+            a31 = Math.fma(v3, w1, a31);
+        }
+        int zo = r * out + j;
+        z[zo] = a00;
+        z[zo + 1] = a01;
+        z[zo + out] = a10;
+        z[zo + out + 1] = a11;
+        z[zo + 2 * out] = a20;
+        z[zo + 2 * out + 1] = a21;
+        z[zo + 3 * out] = a30;
+        z[zo + 3 * out + 1] = a31;
     }
 
     private static void forward4(float[] x, int in, float[] w, int wOff, int bOff, int out, float[] z, int r, int j) {
