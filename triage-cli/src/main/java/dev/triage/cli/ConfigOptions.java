@@ -22,6 +22,11 @@ final class ConfigOptions {
     List<String> sets = new ArrayList<>();
 
     RunConfig load() {
+        return load(List.of());
+    }
+
+    /** The configuration with {@code extra} overrides applied after --data/--target and before --set. */
+    RunConfig load(List<String> extra) {
         if (config == null && data == null) {
             throw new InvalidInputException("give --config RUN_YAML, or --data CSV with --target COLUMN");
         }
@@ -33,6 +38,7 @@ final class ConfigOptions {
         if (target != null) {
             all.add("data.target=" + target);
         }
+        all.addAll(extra);
         all.addAll(sets);
         return RunConfig.load(config, all, cwd);
     }

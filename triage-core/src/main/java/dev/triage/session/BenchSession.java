@@ -12,7 +12,6 @@ import dev.triage.probe.BaselineRunner;
 import dev.triage.probe.log.Baselines;
 import dev.triage.train.ConfigResolution;
 import dev.triage.train.EpochEnded;
-import dev.triage.train.Evaluation;
 import dev.triage.train.ModelBuilder;
 import dev.triage.train.RunStarted;
 import dev.triage.train.TaskMetrics;
@@ -32,14 +31,16 @@ import java.util.List;
 public final class BenchSession {
     /** One timed training run. */
     public record Result(String config, boolean doctor, int epochs, double trainSeconds, double secondsPerEpochMedian,
-                         double samplesPerSecond, TaskMetrics test, long params, int threads, String dtype, int trainRows) {
+                         double samplesPerSecond, TaskMetrics test, long params, int threads, String dtype, int trainRows,
+                         double finalTrainLoss) {
         /** One JSON line in the schema of the peer benchmarks (bench/peers), plus Triage's own fields. */
         public String toJson(int repeat) {
             ObjectNode o = JSON.createObjectNode().put("peer", "triage").put("config", config).put("doctor", doctor)
                     .put("repeat", repeat).put("epochs", epochs).put("train_rows", trainRows)
                     .put("train_seconds", trainSeconds).put("seconds_per_epoch_median", secondsPerEpochMedian)
                     .put("samples_per_second", samplesPerSecond).put("params", params).put("threads", threads)
-                    .put("dtype", dtype).put("flops_6np_per_epoch", 6.0 * params * trainRows);
+                    .put("dtype", dtype).put("flops_6np_per_epoch", 6.0 * params * trainRows)
+                    .put("final_train_loss", finalTrainLoss);
             if (test instanceof TaskMetrics.Regression r) {
                 o.put("test_rmse", r.rmse());
             } else if (test instanceof TaskMetrics.Classification k) {
@@ -101,25 +102,21 @@ public final class BenchSession {
             EpochClock clock = new EpochClock();
             listeners.add(clock);
             new Trainer(engine, c, set, listeners).run(null);
-            return result(name, c, doctor, engine, clock.seconds());
+            return result(name, c, doctor, engine, clock.seconds(), engine.evaluate(set.train(), null));
         }
     }
 
-    private Result result(String name, RunConfig c, boolean doctor, Engine engine, double[] epochSeconds) {
+    private Result result(String name, RunConfig c, boolean doctor, Engine engine, double[] epochSeconds, double trainLoss) {
         double total = Arrays.stream(epochSeconds).sum();
         double[] sorted = epochSeconds.clone();
         Arrays.sort(sorted);
         double median = sorted.length == 0 ? Double.NaN : sorted.length % 2 == 1 ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-        TaskMetrics test = null;
-        if (data.test().rows() > 0) {
-            double[] out = new double[data.test().rows() * engine.spec().outputs()];
-            engine.evaluate(SingleRun.upload(engine, data.test()), out);
-            test = Evaluation.of(out, engine.spec().outputs(), data.test(), data.preprocessor().targetEncoding());
-        }
+        TaskMetrics test = SingleRun.testMetrics(engine, data.test(), data.preprocessor().targetEncoding());
         long samples = (long) data.train().rows() * epochSeconds.length;
         return new Result(name, doctor, epochSeconds.length, total, median, samples / total, test, engine.parameterCount(),
-                c.training().threads(), c.training().dtype().name().toLowerCase(java.util.Locale.ROOT), data.train().rows());
+                c.training().threads(), c.training().dtype().name().toLowerCase(java.util.Locale.ROOT), data.train().rows(),
+                trainLoss);
     }
 
     /**

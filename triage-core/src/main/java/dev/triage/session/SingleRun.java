@@ -4,6 +4,7 @@ import dev.triage.config.RunConfig;
 import dev.triage.config.TriageVersion;
 import dev.triage.data.Encoded;
 import dev.triage.data.PreparedData;
+import dev.triage.data.TargetEncoding;
 import dev.triage.nn.Engine;
 import dev.triage.nn.EngineData;
 import dev.triage.nn.Engines;
@@ -75,7 +76,7 @@ final class SingleRun {
             if (diagnosis != null) {
                 diagnosis.afterTraining(engine, set, outcome, data);
             }
-            TaskMetrics test = testMetrics(engine, data.test());
+            TaskMetrics test = testMetrics(engine, data.test(), data.preprocessor().targetEncoding());
             TrainedModel.of(engine, data.preprocessor(), config.tree(), TriageVersion.current()).save(folder.model());
             return new RunRecord(config, data, net, outcome, test, folder, (System.nanoTime() - started) / 1e9);
         }
@@ -123,13 +124,14 @@ final class SingleRun {
                 : engine.upload(e.x(), e.rows(), e.features(), e.y(), 1, null);
     }
 
-    private TaskMetrics testMetrics(Engine engine, Encoded test) {
+    /** Metrics of the engine's current weights on the test rows (null when there are none). */
+    static TaskMetrics testMetrics(Engine engine, Encoded test, TargetEncoding target) {
         if (test.rows() == 0) {
             return null;
         }
         double[] out = new double[test.rows() * engine.spec().outputs()];
         engine.evaluate(upload(engine, test), out);
-        return Evaluation.of(out, engine.spec().outputs(), test, data.preprocessor().targetEncoding());
+        return Evaluation.of(out, engine.spec().outputs(), test, target);
     }
 
     /** Writes the resolved configuration into the run folder. */

@@ -105,6 +105,24 @@ class DynamicsRulesTest {
     }
 
     @Test
+    void anOverconfidentClassifierAsAccurateAsTheBaselinesIsNotUnderfitting() {
+        Logs.Setup s = new Logs.Setup();
+        s.task = dev.triage.config.Task.CLASSIFICATION;
+        RunLog log = Logs.log(s);
+        log.setBaselines(new dev.triage.probe.log.Baselines(List.of(
+                new dev.triage.probe.log.BaselineResult("trivial", "accuracy", 0.33, 0.33, 1.10),
+                new dev.triage.probe.log.BaselineResult("linear", "accuracy", 0.958, 0.958, 0.097)), "trivial", "linear", 0.9,
+                Double.NaN, 0));
+        // validation log loss 1.16 (worse than trivial) but accuracy 0.958: overconfident, not underfit
+        log.setEvaluation(new EvaluationSignals(30, "COMPLETED", 0.011, 1.16, 0.958, 1.16, Double.NaN, 8, 0.07, false));
+        assertThat(new UnderfittingRule().check(log)).isEmpty();
+        log.setEvaluation(new EvaluationSignals(30, "COMPLETED", 1e-6, 1.16, 0.917, 1.16, Double.NaN, 8, 0.07, false));
+        assertThat(new UnderfittingRule().check(log)).as("memorized the training rows").isEmpty();
+        log.setEvaluation(new EvaluationSignals(30, "COMPLETED", 0.5, 1.16, 0.75, 1.16, Double.NaN, 8, 0.07, false));
+        assertThat(new UnderfittingRule().check(log)).as("less accurate than the baseline, training loss high").hasSize(1);
+    }
+
+    @Test
     void constantPredictionsAtTrivialQuality() {
         RunLog log = Logs.log(new Logs.Setup());
         log.setBaselines(Logs.baselines(1.0, 0.5, 0.6));

@@ -42,10 +42,20 @@ public final class OscillatingRule extends BaseRule {
 
     @Override
     public List<Finding> check(RunLog log) {
-        double[] x = Curves.epochs(log.epochs(), EpochPoint::trainLoss);
-        if (x.length < 8) {
-            return none();
+        List<EpochPoint> finite = log.epochs().stream().filter(p -> Double.isFinite(p.trainLoss())).toList();
+        double[] all = Curves.epochs(finite, EpochPoint::trainLoss);
+        // the first epoch at which the condition held: the same finding however often the rule runs
+        for (int end = 8; end <= all.length; end++) {
+            List<Finding> f = at(java.util.Arrays.copyOf(all, end), finite.get(end - 1));
+            if (!f.isEmpty()) {
+                return f;
+            }
         }
+        return none();
+    }
+
+    /** The finding for the training losses {@code x} of the epochs up to {@code last}, or none. */
+    private List<Finding> at(double[] x, EpochPoint last) {
         int w = Math.min(window, x.length / 2);
         double[] v = java.util.Arrays.copyOfRange(x, x.length - w, x.length);
         double level = Math.max(Curves.median(v), 0.02 * java.util.Arrays.stream(x).max().orElse(0));
@@ -63,7 +73,6 @@ public final class OscillatingRule extends BaseRule {
         if (!(amp >= amplitude && flipShare >= flips && trend < amp)) {
             return none();
         }
-        EpochPoint last = log.lastEpoch();
         String msg = "over the last " + w + " epochs the training loss swung by " + Fmt.pct(amp) + " of its level per epoch"
                 + " and changed direction in " + Fmt.pct(flipShare) + " of them, without a trend: steps overshoot";
         return List.of(during(amp >= 2 * amplitude ? Severity.ERROR : Severity.WARNING, last.epoch(), last.step(), null, msg,

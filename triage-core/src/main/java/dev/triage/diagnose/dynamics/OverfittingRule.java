@@ -41,24 +41,30 @@ public final class OverfittingRule extends BaseRule {
     @Override
     public List<Finding> check(RunLog log) {
         List<EpochPoint> e = log.epochs();
-        if (e.size() < patience + 2) {
-            return none();
-        }
         int min = 0;
-        for (int i = 1; i < e.size(); i++) {
-            if (e.get(i).validationLoss() < e.get(min).validationLoss()) {
-                min = i;
+        // the first epoch at which the condition held: the same finding however often the rule runs
+        for (int end = 1; end < e.size(); end++) {
+            if (e.get(end).validationLoss() < e.get(min).validationLoss()) {
+                min = end;
+            }
+            if (end >= patience + 1 && overfit(e, min, end)) {
+                return finding(log, e.get(min), e.get(end));
             }
         }
+        return none();
+    }
+
+    private boolean overfit(List<EpochPoint> e, int min, int end) {
         EpochPoint best = e.get(min);
-        EpochPoint now = e.get(e.size() - 1);
+        EpochPoint now = e.get(end);
         double first = e.get(0).validationLoss();
         boolean rose = now.validationLoss() >= (1 + rise) * best.validationLoss()
                 && now.validationLoss() - best.validationLoss() >= 0.1 * first;
         boolean trainFell = now.trainLoss() <= 0.8 * best.trainLoss();
-        if (!(rose && trainFell && min > 0 && e.size() - 1 - min >= patience)) {
-            return none();
-        }
+        return rose && trainFell && min > 0 && end - min >= patience;
+    }
+
+    private List<Finding> finding(RunLog log, EpochPoint best, EpochPoint now) {
         Severity sev = log.setup().restoreBest() ? Severity.WARNING : Severity.ERROR;
         String msg = "the validation loss rose from " + Fmt.num(best.validationLoss()) + " (epoch " + best.epoch() + ") to "
                 + Fmt.num(now.validationLoss()) + " while the training loss fell to " + Fmt.num(now.trainLoss())

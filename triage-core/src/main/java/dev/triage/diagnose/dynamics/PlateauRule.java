@@ -46,11 +46,23 @@ public final class PlateauRule extends BaseRule {
     public List<Finding> check(RunLog log) {
         List<EpochPoint> e = log.epochs();
         BaselineResult best = log.baselines().bestResult();
-        if (e.size() < Math.max(window, 10) || best == null) {
+        if (best == null) {
             return none();
         }
-        EpochPoint now = e.get(e.size() - 1);
-        double before = e.get(e.size() - window).trainLoss();
+        // the first epoch at which the condition held: the same finding however often the rule runs
+        for (int end = Math.max(window, 10); end <= e.size(); end++) {
+            List<Finding> f = at(log, e, end, best);
+            if (!f.isEmpty()) {
+                return f;
+            }
+        }
+        return none();
+    }
+
+    /** The finding for the epochs [0, end), or none. */
+    private List<Finding> at(RunLog log, List<EpochPoint> e, int end, BaselineResult best) {
+        EpochPoint now = e.get(end - 1);
+        double before = e.get(end - window).trainLoss();
         double improvement = (before - now.trainLoss()) / Math.abs(before);
         boolean regression = log.setup().task() == Task.REGRESSION;
         double metric = now.validationMetric();

@@ -1,5 +1,6 @@
 package dev.triage.diagnose.dynamics;
 
+import dev.triage.config.Task;
 import dev.triage.diagnose.BaseRule;
 import dev.triage.diagnose.Evidence;
 import dev.triage.diagnose.Finding;
@@ -21,7 +22,9 @@ import java.util.List;
  * baselines, as skill = 1 - score / trivial score. An error when the network captures less than
  * {@code errorShare} (default 50%) of the best baseline's skill, a warning below {@code warnShare}
  * (default 80%); quiet when no baseline beats the trivial one (there is nothing to learn, see
- * DATA_NOT_LEARNABLE), and after a non-finite loss (TRAIN_NAN_LOSS says why). <b>Likely causes:</b> a learning rate too low, too few epochs, too much
+ * DATA_NOT_LEARNABLE), after a non-finite loss (TRAIN_NAN_LOSS says why), and for a classifier whose
+ * accuracy matches the best baseline's or whose training loss is far below the baseline's validation
+ * loss (its validation log loss suffers from overconfidence or memorizing, not from underfitting). <b>Likely causes:</b> a learning rate too low, too few epochs, too much
  * regularization or dropout, dead or saturated units, a network too small. <b>Remedies:</b> train
  * longer or faster, less regularization, more capacity.
  */
@@ -39,6 +42,16 @@ public final class UnderfittingRule extends BaseRule {
         this.warnShare = warnShare;
     }
 
+    /**
+     * A classifier as accurate as the best baseline, or one that fits its training rows far better
+     * (training log loss under a quarter of the baseline's validation log loss), is not underfitting:
+     * its poor validation log loss comes from overconfidence or memorizing, which TRAIN_OVERFITTING judges.
+     */
+    private static boolean classifiesAsWell(RunLog log, EvaluationSignals ev, BaselineResult best) {
+        return log.setup() != null && log.setup().task() == Task.CLASSIFICATION
+                && (ev.validationMetric() >= best.validation() || ev.trainLoss() < 0.25 * best.validationLoss());
+    }
+
     @Override
     public List<Finding> check(RunLog log) {
         Baselines b = log.baselines();
@@ -50,7 +63,7 @@ public final class UnderfittingRule extends BaseRule {
         }
         double baselineSkill = 1 - best.validationLoss() / trivial;
         double netSkill = 1 - ev.validationScore() / trivial;
-        if (!(baselineSkill > 0.05) || netSkill >= warnShare * baselineSkill) {
+        if (!(baselineSkill > 0.05) || netSkill >= warnShare * baselineSkill || classifiesAsWell(log, ev, best)) {
             return none();
         }
         Severity sev = netSkill < errorShare * baselineSkill ? Severity.ERROR : Severity.WARNING;

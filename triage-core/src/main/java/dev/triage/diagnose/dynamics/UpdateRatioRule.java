@@ -1,5 +1,6 @@
 package dev.triage.diagnose.dynamics;
 
+import dev.triage.config.Optimizer;
 import dev.triage.diagnose.BaseRule;
 import dev.triage.diagnose.Evidence;
 import dev.triage.diagnose.Finding;
@@ -19,7 +20,8 @@ import java.util.List;
  * {@code epochs} epochs (default 3), when training should move fastest; the network is judged by the
  * median over its layers (a small output layer naturally moves faster than the rest). Healthy:
  * {@code low}..{@code high} (default 1e-4..1e-2, target 1e-3); errors beyond
- * {@code errorLow}/{@code errorHigh} (1e-5/0.1). The layer furthest from the target is named. <b>Likely causes:</b> a learning rate too low (barely moves) or too high
+ * {@code errorLow}/{@code errorHigh} (1e-5/0.1). The layer furthest from the target is named. Not judged for
+ * L-BFGS, whose one line-searched full-batch step per epoch is meant to be large. <b>Likely causes:</b> a learning rate too low (barely moves) or too high
  * (overshoots, kills units). <b>Remedies:</b> raise or lower the learning rate; Adam adapts per weight.
  */
 public final class UpdateRatioRule extends BaseRule {
@@ -44,6 +46,9 @@ public final class UpdateRatioRule extends BaseRule {
 
     @Override
     public List<Finding> check(RunLog log) {
+        if (log.setup().optimizer() == Optimizer.LBFGS) {
+            return none(); // one line-searched full-batch step per epoch: the 1e-3 rule of thumb is for minibatch steps
+        }
         if (log.epochs().size() < Math.min(epochs, log.setup().epochs()) && log.nonFinite() == null) {
             return none();
         }

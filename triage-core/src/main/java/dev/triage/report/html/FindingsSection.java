@@ -17,7 +17,12 @@ final class FindingsSection {
         List<JsonNode> findings = new ArrayList<>();
         report.path("findings").forEach(findings::add);
         findings.sort(Comparator.comparingInt(f -> RANK.getOrDefault(Html.text(f, "severity"), 3)));
-        StringBuilder sb = new StringBuilder("<section id=\"findings\">\n<h2>Findings (").append(findings.size()).append(")</h2>\n");
+        boolean repaired = report.path("repair").path("attempted").asBoolean(false);
+        StringBuilder sb = new StringBuilder("<section id=\"findings\">\n<h2>Findings").append(repaired ? " of the original run" : "")
+                .append(" (").append(findings.size()).append(")</h2>\n");
+        if (repaired) {
+            sb.append(remaining(report.path("repair").path("final_findings")));
+        }
         if (findings.isEmpty()) {
             sb.append("<p>No findings: every check that could run stayed quiet.</p>\n");
         } else {
@@ -42,6 +47,19 @@ final class FindingsSection {
             sb.append("<code>").append(Html.esc(r.asText())).append("</code> ");
         }
         return sb.append("</td></tr>\n").toString();
+    }
+
+    /** After a repair: which findings the final run still has. */
+    private static String remaining(JsonNode last) {
+        StringBuilder sb = new StringBuilder("<p class=\"remaining\">After the repair: ");
+        if (last.isEmpty()) {
+            return sb.append("no finding remains.</p>\n").toString();
+        }
+        for (JsonNode f : last) {
+            sb.append("<span class=\"sev ").append(Html.esc(Html.text(f, "severity"))).append("\">").append(Html.esc(Html.text(f, "code")))
+                    .append("</span> ");
+        }
+        return sb.append("remain (details in the final run's folder).</p>\n").toString();
     }
 
     static String when(JsonNode f) {
