@@ -42,10 +42,11 @@ final class Diagnosis implements TrainingListener {
     private final FindingPrinter printer;
     private final RunConfig config;
     private StopControl control;
-    /** The training rules may take about 1/40 of the wall time between two evaluations. */
-    private static final long RULE_BUDGET_INVERSE = 40;
+    /** The training rules may take about 1/100 of the wall time between two evaluations. */
+    private static final long RULE_BUDGET_INVERSE = 100;
     private long lastRulesAt;
-    private long lastRulesNanos;
+    /** Until the rules have run once, their cost is taken to be half a millisecond (a few epochs of a tiny network). */
+    private long lastRulesNanos = 500_000;
 
     Diagnosis(RunConfig resolved, PreparedData data, NetworkSpec net, Baselines baselines, SessionOptions options) {
         this.config = resolved;
@@ -76,6 +77,7 @@ final class Diagnosis implements TrainingListener {
     @Override
     public void onRunStart(RunStarted e) {
         control = e.control();
+        lastRulesAt = System.nanoTime();
     }
 
     @Override
@@ -96,7 +98,7 @@ final class Diagnosis implements TrainingListener {
     @Override
     public void onEpochEnd(EpochEnded e) {
         long now = System.nanoTime();
-        if (e.epoch() > 1 && now - lastRulesAt < lastRulesNanos * RULE_BUDGET_INVERSE) {
+        if (now - lastRulesAt < lastRulesNanos * RULE_BUDGET_INVERSE) {
             return;
         }
         report(doctor.check(Phase.TRAINING, log));

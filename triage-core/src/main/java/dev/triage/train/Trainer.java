@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  */
 public final class Trainer implements StopControl {
     /** With {@code check_every: auto}, about this many probed steps per epoch. */
-    static final int PROBES_PER_EPOCH = 16;
+    static final int PROBES_PER_EPOCH = 4;
 
     private final Engine engine;
     private final TrainingConfig cfg;

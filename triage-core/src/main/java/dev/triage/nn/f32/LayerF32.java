@@ -36,6 +36,8 @@ final class LayerF32 {
     /** Gradient with respect to this layer's output; turned in place into the pre-activation gradient. */
     final float[] grad;
     final float[] mask;
+    /** One value per unit, for probes (largest pre-activation over a batch). */
+    final float[] unitScratch;
     final BatchNormF32 norm;
     /** Whether the last forward pass applied a dropout mask (backward must then apply it too). */
     private boolean masked;
@@ -83,6 +85,7 @@ final class LayerF32 {
         output = dropout > 0 ? new float[size] : act;
         grad = new float[size];
         mask = dropout > 0 ? new float[size] : null;
+        unitScratch = new float[out];
         norm = batchNorm ? new BatchNormF32(out, capacity) : null;
         this.pool = pool;
         this.linear = batchNorm ? norm.raw : pre;

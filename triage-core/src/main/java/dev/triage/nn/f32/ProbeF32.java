@@ -26,62 +26,91 @@ final class ProbeF32 {
 
     private static void layerStats(LayerF32 layer, int rows, StepStats out) {
         int n = rows * layer.out;
+        float[] act = layer.act;
+        float[] pre = layer.pre;
         // sums of deviations from the first value: no cancellation when the mean dwarfs the spread
-        double shiftA = layer.act[0];
-        double shiftZ = layer.pre[0];
-        double sum = 0;
-        double sumSq = 0;
-        double preSum = 0;
-        double preSq = 0;
-        long zeros = 0;
-        long saturated = 0;
-        for (int i = 0; i < n; i++) {
-            double a = layer.act[i];
-            double da = a - shiftA;
-            double dz = layer.pre[i] - shiftZ;
-            sum += da;
-            sumSq += da * da;
-            preSum += dz;
-            preSq += dz * dz;
-            if (a == 0) {
-                zeros++;
-            }
-            if (isSaturated(layer.activation, a)) {
-                saturated++;
-            }
+        float shiftA = act[0];
+        float shiftZ = pre[0];
+        // two interleaved sets of sums: the adds of one element do not wait on the previous one's
+        double sum0 = 0;
+        double sum1 = 0;
+        double sq0 = 0;
+        double sq1 = 0;
+        double preSum0 = 0;
+        double preSum1 = 0;
+        double preSq0 = 0;
+        double preSq1 = 0;
+        int zeros = 0;
+        int i = 0;
+        for (; i + 2 <= n; i += 2) {
+            double a0 = act[i] - shiftA;
+            double a1 = act[i + 1] - shiftA;
+            double z0 = pre[i] - shiftZ;
+            double z1 = pre[i + 1] - shiftZ;
+            sum0 += a0;
+            sum1 += a1;
+            sq0 += a0 * a0;
+            sq1 += a1 * a1;
+            preSum0 += z0;
+            preSum1 += z1;
+            preSq0 += z0 * z0;
+            preSq1 += z1 * z1;
+            zeros += (act[i] == 0 ? 1 : 0) + (act[i + 1] == 0 ? 1 : 0);
         }
+        if (i < n) {
+            double a0 = act[i] - shiftA;
+            double z0 = pre[i] - shiftZ;
+            sum0 += a0;
+            sq0 += a0 * a0;
+            preSum0 += z0;
+            preSq0 += z0 * z0;
+            zeros += act[i] == 0 ? 1 : 0;
+        }
+        double sum = sum0 + sum1;
+        double sumSq = sq0 + sq1;
+        double preSum = preSum0 + preSum1;
+        double preSq = preSq0 + preSq1;
         int l = layer.index;
         out.actMean[l] = shiftA + sum / n;
         out.actStd[l] = std(sum, sumSq, n);
         out.preActStd[l] = std(preSum, preSq, n);
         out.zeroFraction[l] = (double) zeros / n;
-        out.saturatedFraction[l] = (double) saturated / n;
+        out.saturatedFraction[l] = (double) saturated(layer.activation, act, n) / n;
         out.deadFraction[l] = inactiveUnits(layer, rows);
     }
 
-    private static boolean isSaturated(Activation f, double a) {
+    /** Outputs in the flat tails of tanh or sigmoid (0 for other activations, without looking). */
+    private static int saturated(Activation f, float[] act, int n) {
+        int count = 0;
         if (f == Activation.TANH) {
-            return Math.abs(a) > SATURATION;
+            for (int i = 0; i < n; i++) {
+                count += Math.abs(act[i]) > SATURATION ? 1 : 0;
+            }
+        } else if (f == Activation.SIGMOID) {
+            for (int i = 0; i < n; i++) {
+                count += act[i] < 1 - SATURATION || act[i] > SATURATION ? 1 : 0;
+            }
         }
-        if (f == Activation.SIGMOID) {
-            return a < 1 - SATURATION || a > SATURATION;
-        }
-        return false;
+        return count;
     }
 
-    /** Share of units whose pre-activation is <= 0 for every row. */
+    /** Share of units whose pre-activation is <= 0 for every row: the largest value per unit, row by row. */
     private static double inactiveUnits(LayerF32 layer, int rows) {
-        int dead = 0;
-        for (int j = 0; j < layer.out; j++) {
-            boolean active = false;
-            for (int r = 0; r < rows && !active; r++) {
-                active = layer.pre[r * layer.out + j] > 0;
-            }
-            if (!active) {
-                dead++;
+        int out = layer.out;
+        float[] pre = layer.pre;
+        float[] max = layer.unitScratch;
+        System.arraycopy(pre, 0, max, 0, out);
+        for (int r = 1; r < rows; r++) {
+            int o = r * out;
+            for (int j = 0; j < out; j++) {
+                max[j] = Math.max(max[j], pre[o + j]);
             }
         }
-        return (double) dead / layer.out;
+        int dead = 0;
+        for (int j = 0; j < out; j++) {
+            dead += max[j] > 0 ? 0 : 1;
+        }
+        return (double) dead / out;
     }
 
     /** Std from the sums of deviations (from any fixed shift) and of their squares. */
