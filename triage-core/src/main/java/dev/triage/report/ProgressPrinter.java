@@ -35,6 +35,7 @@ public final class ProgressPrinter implements TrainingListener {
         every = terminal.progress() == Terminal.Progress.EVERY_EPOCH ? 1 : Math.max(1, total / 10);
         stepsPerEpoch = Math.max(1, e.stepsPerEpoch());
         started = System.nanoTime();
+        terminal.clearStatus();
         if (terminal.progress() != Terminal.Progress.NONE) {
             terminal.out().printf(Locale.ROOT, "training %d parameters on %d rows (%d validation), %d steps per epoch%n",
                     e.parameterCount(), e.trainRows(), e.validationRows(), e.stepsPerEpoch());

@@ -23,8 +23,10 @@ final class RunAttempt {
             return new Attempt(resolved, data, folder, rec, List.of(), null, null, List.of());
         }
         NetworkSpec net = ModelBuilder.network(resolved, data.target(), data.preprocessor().width());
+        o.terminal().status("fitting the baselines and profiling " + data.table().rows() + " rows ...");
         Baselines baselines = cachedBaselines != null ? cachedBaselines : BaselineRunner.run(data, resolved.data().split().seed());
         Diagnosis diagnosis = new Diagnosis(resolved, data, net, baselines, o);
+        o.terminal().clearStatus();
         RunRecord rec = null;
         if (diagnosis.beforeTraining()) {
             rec = new SingleRun(resolved, data, folder, o, diagnosis).execute(null, null);

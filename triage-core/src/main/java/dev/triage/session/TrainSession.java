@@ -20,6 +20,7 @@ public final class TrainSession {
     }
 
     public static SessionResult train(RunConfig cfg, SessionOptions o) {
+        o.terminal().status("reading " + cfg.data().path().getFileName() + " ...");
         PreparedData data = DataPreparation.prepare(cfg.data());
         RunConfig resolved = ConfigResolution.resolve(cfg, data.target());
         RunFolder folder = RunFolder.create(resolved.output().dir(), runName(cfg), LocalDateTime.now(o.clock()));
