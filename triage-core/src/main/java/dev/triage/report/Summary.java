@@ -32,7 +32,11 @@ public final class Summary {
             sb.append("  baselines (validation): ").append(r.baselines().results().stream().map(Summary::baseline)
                     .collect(Collectors.joining(", "))).append('\n');
         }
-        sb.append("  findings: ").append(counts(r.findings())).append('\n');
+        boolean repaired = r.repair() != null && r.repair().attempted();
+        sb.append(repaired ? "  findings in the original run: " : "  findings: ").append(counts(r.findings())).append('\n');
+        if (repaired) {
+            sb.append("  findings after the repair: ").append(counts(r.repair().finalFindings())).append('\n');
+        }
         if (r.repair() != null && r.repair().attempted()) {
             sb.append("  repair: ").append(r.repair().outcome().label()).append(" - ").append(r.repair().explanation()).append('\n');
             for (RepairTrial t : r.repair().trials()) {
@@ -48,6 +52,9 @@ public final class Summary {
     }
 
     public static String metrics(TaskMetrics m) {
+        if (m != null && !Double.isFinite(m.primary())) {
+            return "no usable predictions (the loss became non-finite)";
+        }
         if (m instanceof TaskMetrics.Regression x) {
             return "test rmse " + Fmt.num(x.rmse()) + ", mae " + Fmt.num(x.mae()) + ", r2 " + Fmt.num(x.r2());
         }
