@@ -101,6 +101,9 @@ public final class BenchSession {
             }
             EpochClock clock = new EpochClock();
             listeners.add(clock);
+            // the garbage of data profiling and set-up is collected before the clock starts, as JMH does
+            // between iterations, so that neither setting pays for the other's allocations
+            System.gc();
             new Trainer(engine, c, set, listeners).run(null);
             return result(name, c, doctor, engine, clock.seconds(), engine.evaluate(set.train(), null));
         }
