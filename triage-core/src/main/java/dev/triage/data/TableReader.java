@@ -28,7 +28,10 @@ public final class TableReader implements CsvSink {
     private final TextColumns text = new TextColumns();
     private List<String> names;
     private int width;
-    private double[] cells = new double[1 << 16];
+    /** Row-major cells in fixed blocks: growing never copies, and no single huge array is allocated. */
+    private static final int BLOCK_BITS = 16;
+    private static final int BLOCK_MASK = (1 << BLOCK_BITS) - 1;
+    private double[][] cells = new double[16][];
     private int rows;
     private boolean[] isText;
     private long[] numericTokens;
@@ -66,22 +69,36 @@ public final class TableReader implements CsvSink {
     @Override
     public void field(int column, byte[] buf, int start, int end, boolean quoted, long line) {
         int cell = rows * width + column;
-        if (cell >= cells.length) {
-            cells = Arrays.copyOf(cells, Math.max(cells.length * 2, cell + width));
-        }
+        double[] block = block(cell >>> BLOCK_BITS);
         double v = missing.matches(buf, start, end) ? Double.NaN : NumberParser.parse(buf, start, end);
         if (NumberParser.isNotNumber(v)) {
-            cells[cell] = Double.NaN;
+            block[cell & BLOCK_MASK] = Double.NaN;
             noteText(column, CsvReader.decode(buf, start, end), line);
             return;
         }
-        cells[cell] = v;
+        block[cell & BLOCK_MASK] = v;
         if (!Double.isNaN(v) || !missing.matches(buf, start, end)) {
             numericTokens[column]++;
         }
         if (isText[column]) {
             text.addNumber(column, v);
         }
+    }
+
+    private double[] block(int index) {
+        if (index >= cells.length) {
+            cells = Arrays.copyOf(cells, cells.length * 2);
+        }
+        double[] b = cells[index];
+        if (b == null) {
+            b = new double[1 << BLOCK_BITS];
+            cells[index] = b;
+        }
+        return b;
+    }
+
+    private double cell(int index) {
+        return cells[index >>> BLOCK_BITS][index & BLOCK_MASK];
     }
 
     private void noteText(int column, String token, long line) {
@@ -105,7 +122,7 @@ public final class TableReader implements CsvSink {
     private double[] columnValues(int column, int count) {
         double[] out = new double[count];
         for (int r = 0, cell = column; r < count; r++, cell += width) {
-            out[r] = cells[cell];
+            out[r] = cell(cell);
         }
         return out;
     }
@@ -141,7 +158,7 @@ public final class TableReader implements CsvSink {
                     continue;
                 }
                 for (int r = r0, cell = r0 * width + c; r < r1; r++, cell += width) {
-                    col[r] = cells[cell];
+                    col[r] = cell(cell);
                 }
             }
         }
