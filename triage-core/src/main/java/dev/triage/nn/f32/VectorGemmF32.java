@@ -20,17 +20,21 @@ final class VectorGemmF32 implements GemmF32 {
     @Override
     public void forward(float[] x, int in, float[] w, int wOff, int bOff, int out, float[] z, int r0, int r1) {
         int jv = out - out % L;
-        int r = r0;
-        for (; r + 4 <= r1; r += 4) {
-            int j = 0;
-            for (; j + 2 * L <= jv; j += 2 * L) {
-                forward4x2(x, in, w, wOff, bOff, out, z, r, j);
-            }
-            for (; j < jv; j += L) {
-                forward4(x, in, w, wOff, bOff, out, z, r, j);
+        int rb = r0 + (r1 - r0) / 4 * 4;
+        // column blocks outermost: a block's slice of the weights (in x 2 vectors) stays in cache while
+        // every group of four rows streams past it, instead of all the weights once per group of rows
+        int jb = 0;
+        for (; jb + 2 * L <= jv; jb += 2 * L) {
+            for (int r = r0; r < rb; r += 4) {
+                forward4x2(x, in, w, wOff, bOff, out, z, r, jb);
             }
         }
-        for (; r < r1; r++) {
+        for (; jb < jv; jb += L) {
+            for (int r = r0; r < rb; r += 4) {
+                forward4(x, in, w, wOff, bOff, out, z, r, jb);
+            }
+        }
+        for (int r = rb; r < r1; r++) {
             for (int j = 0; j < jv; j += L) {
                 FloatVector acc = FloatVector.fromArray(S, w, bOff + j);
                 for (int k = 0; k < in; k++) {
@@ -319,18 +323,20 @@ final class VectorGemmF32 implements GemmF32 {
     @Override
     public void inputGradient(float[] delta, int out, float[] w, int wOff, int in, float[] dx, int r0, int r1) {
         int jv = out - out % L;
-        int r = r0;
-        for (; r + 2 <= r1; r += 2) {
-            int k = 0;
-            for (; k + 4 <= in; k += 4) {
-                inputGradient2x4(delta, out, w, wOff, in, dx, r, k, jv);
-            }
-            for (; k < in; k++) {
-                dx[r * in + k] = dot(delta, r * out, w, wOff + k * out, out, jv);
-                dx[(r + 1) * in + k] = dot(delta, (r + 1) * out, w, wOff + k * out, out, jv);
+        int rb = r0 + (r1 - r0) / 2 * 2;
+        // weight rows outermost: four of them stay in cache while every pair of delta rows passes
+        int kb = 0;
+        for (; kb + 4 <= in; kb += 4) {
+            for (int r = r0; r < rb; r += 2) {
+                inputGradient2x4(delta, out, w, wOff, in, dx, r, kb, jv);
             }
         }
-        for (; r < r1; r++) {
+        for (; kb < in; kb++) {
+            for (int r = r0; r < rb; r++) {
+                dx[r * in + kb] = dot(delta, r * out, w, wOff + kb * out, out, jv);
+            }
+        }
+        for (int r = rb; r < r1; r++) {
             for (int k = 0; k < in; k++) {
                 dx[r * in + k] = dot(delta, r * out, w, wOff + k * out, out, jv);
             }
