@@ -45,6 +45,17 @@ public final class TableReader implements CsvSink {
         this.missing = new MissingTokens(missingTokens);
     }
 
+    /**
+     * A uniform random sample of {@code sample} of the file's {@code totalRows} data rows, in file
+     * order (for profiling files too large to hold); the same seed gives the same rows.
+     */
+    public static Table readSample(Path path, Separator separator, List<String> missingTokens, long totalRows, int sample,
+                                   long seed) {
+        TableReader sink = new TableReader(path.toString(), missingTokens);
+        new CsvReader(path, separator).read(new SampledRows(sink, totalRows, sample, seed));
+        return sink.build();
+    }
+
     public static Table read(Path path, Separator separator, List<String> missingTokens) {
         TableReader sink = new TableReader(path.toString(), missingTokens);
         new CsvReader(path, separator).read(sink);

@@ -1,8 +1,12 @@
 package dev.triage.session;
 
+import dev.triage.config.DataConfig;
 import dev.triage.config.RunConfig;
 import dev.triage.data.DataPreparation;
 import dev.triage.data.PreparedData;
+import dev.triage.data.StreamingStats;
+import dev.triage.data.Table;
+import dev.triage.data.TableReader;
 import dev.triage.diagnose.Doctor;
 import dev.triage.diagnose.Finding;
 import dev.triage.diagnose.Phase;
@@ -10,10 +14,12 @@ import dev.triage.diagnose.Rules;
 import dev.triage.nn.NetworkSpec;
 import dev.triage.probe.BaselineRunner;
 import dev.triage.probe.DataProfiler;
+import dev.triage.probe.ExactProfiles;
 import dev.triage.probe.SetupFacts;
 import dev.triage.probe.log.RunLog;
 import dev.triage.report.AtomicOutputs;
 import dev.triage.report.ColumnTable;
+import dev.triage.report.DataSummary;
 import dev.triage.report.FindingPrinter;
 import dev.triage.report.ReportData;
 import dev.triage.report.SkippedCheck;
@@ -21,6 +27,7 @@ import dev.triage.report.Summary;
 import dev.triage.train.ConfigResolution;
 import dev.triage.train.ModelBuilder;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -31,23 +38,57 @@ public final class CheckSession {
     private CheckSession() {
     }
 
+    /** Files with more data rows than this are profiled in a streaming pass plus a random sample of this many rows. */
+    public static final int SAMPLE_ROWS = 100_000;
+
     public static SessionResult check(RunConfig cfg, SessionOptions o) {
-        PreparedData data = DataPreparation.prepare(cfg.data());
+        return check(cfg, o, SAMPLE_ROWS);
+    }
+
+    /**
+     * Memory stays bounded by the columns and {@code sampleRows}, not by the file: one streaming pass
+     * gives exact counts and moments of every column; a file with more rows is read as a uniform random
+     * sample of {@code sampleRows} rows for quantiles, splits, row-level checks and baselines.
+     */
+    public static SessionResult check(RunConfig cfg, SessionOptions o, int sampleRows) {
+        DataConfig d = cfg.data();
+        StreamingStats file = StreamingStats.read(d.path(), d.separator(), d.missing());
+        StreamingStats test = d.testPath() == null ? null : StreamingStats.read(d.testPath(), d.separator(), d.missing());
+        boolean sampled = file.rows() > sampleRows || (test != null && test.rows() > sampleRows);
+        PreparedData data = sampled ? DataPreparation.prepare(d, table(d, d.path(), file, sampleRows),
+                test == null ? null : table(d, d.testPath(), test, sampleRows)) : DataPreparation.prepare(d);
+        if (sampled) {
+            o.out().println("profiled all " + (file.rows() + (test == null ? 0 : test.rows())) + " rows in one streaming pass;"
+                    + " quantiles, splits, row checks and baselines use a random sample of " + sampleRows + " rows per file");
+        }
         RunConfig resolved = ConfigResolution.resolve(cfg, data.target());
         NetworkSpec net = ModelBuilder.network(resolved, data.target(), data.preprocessor().width());
         RunLog log = new RunLog();
         log.setSetup(SetupFacts.of(resolved, net, data, Runtime.getRuntime().maxMemory()));
-        log.setData(DataProfiler.profile(data));
+        log.setData(sampled ? ExactProfiles.apply(DataProfiler.profile(data), file, test) : DataProfiler.profile(data));
         log.setBaselines(BaselineRunner.run(data, resolved.data().split().seed()));
         Doctor doctor = new Doctor(Rules.dataRules(), resolved.doctor().disable().stream()
                 .filter(id -> Rules.dataRules().stream().anyMatch(r -> r.id().equals(id))).toList());
         doctor.check(Phase.DATA, log);
         List<Finding> findings = doctor.findings();
-        ReportData report = new ReportData("check", Reports.data(data, resolved.data().path().toString()), resolved.tree(),
-                findings, log.baselines(), null, null, null, List.<SkippedCheck>of());
+        DataSummary summary = Reports.data(data, resolved.data().path().toString());
+        if (sampled) {
+            summary = new DataSummary(summary.path(), (int) Math.min(Integer.MAX_VALUE, file.rows()), summary.features(), summary.task(), summary.target(),
+                    summary.trainRows(), summary.validationRows(), summary.testRows(), summary.testPath(), summary.classes());
+        }
+        ReportData report = new ReportData("check", summary, resolved.tree(),
+                findings, log.baselines(), null, null, null, sampled ? List.of(new SkippedCheck("unseen-category",
+                "the file was profiled from a random sample, whose split leaves rare categories out of training far more"
+                        + " often than the file's own split does")) : List.<SkippedCheck>of());
         print(report, log, o.out());
         AtomicOutputs.writeReport(report, null, o.json());
         return new SessionResult(report);
+    }
+
+    private static Table table(DataConfig d, Path path, StreamingStats stats, int sampleRows) {
+        return stats.rows() > sampleRows
+                ? TableReader.readSample(path, d.separator(), d.missing(), stats.rows(), sampleRows, d.split().seed())
+                : TableReader.read(path, d.separator(), d.missing());
     }
 
     private static void print(ReportData report, RunLog log, PrintStream out) {

@@ -34,6 +34,35 @@ class CheckSessionTest {
         return CheckSession.check(RunConfig.load(null, all, dir), o);
     }
 
+    private SessionResult sampled(Path csv, String target, int sampleRows, String... sets) {
+        List<String> all = new ArrayList<>(List.of("data.path=" + csv, "data.target=" + target));
+        all.addAll(List.of(sets));
+        SessionOptions o = new SessionOptions(new PrintStream(printed, true, StandardCharsets.UTF_8), null, false,
+                Clock.systemDefaultZone());
+        return CheckSession.check(RunConfig.load(null, all, dir), o, sampleRows);
+    }
+
+    @Test
+    void aFileLargerThanTheSampleKeepsExactCountsAndTheSameFindings() {
+        SessionResult full = check(TestData.dataset("adult_train.csv"), "income");
+        SessionResult part = sampled(TestData.dataset("adult_train.csv"), "income", 8000);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("profiled all 32561 rows",
+                "random sample of 8000 rows");
+        assertThat(part.report().data().rows()).isEqualTo(32561);
+        assertThat(codes(part, "DATA_NON_FINITE")).singleElement().satisfies(f -> {
+            assertThat(f.evidence().get("workclass")).isEqualTo(1836);
+            assertThat(f.evidence().get("occupation")).isEqualTo(1843);
+            assertThat(f.evidence().get("native_country")).isEqualTo(583);
+        });
+        assertThat(part.report().findings().stream().map(Finding::code).distinct().sorted().toList())
+                .isEqualTo(full.report().findings().stream().map(Finding::code).distinct().sorted().toList());
+        SessionResult california = sampled(TestData.dataset("california_housing.csv"), "median_house_value", 5000,
+                "data.preprocess.scale=none");
+        assertThat(codes(california, "DATA_NON_FINITE")).singleElement()
+                .satisfies(f -> assertThat(f.evidence().get("total_bedrooms")).isEqualTo(207));
+        assertThat(codes(california, "DATA_UNSCALED")).hasSize(1);
+    }
+
     private static List<Finding> codes(SessionResult r, String code) {
         return r.report().findings().stream().filter(f -> f.code().equals(code)).toList();
     }

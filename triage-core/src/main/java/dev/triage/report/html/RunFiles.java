@@ -27,8 +27,8 @@ record RunFiles(Path dir, JsonNode report, JsonNode signals, List<Trial> trials)
     static RunFiles read(Path dir) {
         Path report = dir.resolve("report.json");
         if (!Files.isRegularFile(report)) {
-            throw new InvalidInputException(dir + ": no report.json here; pass a run folder written by triage train or"
-                    + " triage check (it holds run.yaml and report.json)");
+            throw new InvalidInputException(dir + ": no report.json here; pass a run folder written by triage train"
+                    + " (it holds run.yaml and report.json)");
         }
         JsonNode r = parse(report);
         List<Trial> trials = new ArrayList<>();
