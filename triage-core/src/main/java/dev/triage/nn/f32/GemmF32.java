@@ -16,6 +16,12 @@ interface GemmF32 {
     /** dx[r, k] = sum_j delta[r, j] * W[k, j] for rows [r0, r1). */
     void inputGradient(float[] delta, int out, float[] params, int wOff, int in, float[] dx, int r0, int r1);
 
+    /**
+     * Sum of the squares of a[from, to) in double precision (the gradient norms); the same order of
+     * operations every time, whatever the thread count.
+     */
+    double sumOfSquares(float[] a, int from, int to);
+
     /** The Vector API implementation when the JVM has the module and the CPU wide vectors, else plain Java. */
     static GemmF32 best() {
         return GemmChoiceF32.BEST;

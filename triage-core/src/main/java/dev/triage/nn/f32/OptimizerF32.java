@@ -14,6 +14,7 @@ import dev.triage.nn.WorkerPool;
  * new weights. Measuring rides along with arithmetic that has to happen anyway.
  */
 final class OptimizerF32 {
+    private static final GemmF32 GEMM = GemmF32.best();
     private final OptimizerSpec spec;
     private final ParameterLayout seg;
     /** First-moment / velocity / accumulated squares, as the rule needs. */
@@ -92,7 +93,7 @@ final class OptimizerF32 {
     boolean measureAndNormalize(float[] g, StepStats stats) {
         boolean finite = true;
         for (int s = seg.count() - 1; s >= 0; s--) {
-            double sq = sumOfSquares(g, seg.offset(s), seg.end(s));
+            double sq = GEMM.sumOfSquares(g, seg.offset(s), seg.end(s));
             if (!Double.isFinite(sq)) {
                 stats.markNonFinite(seg.layer(s), Tensor.GRADIENT);
                 finite = false;
@@ -106,28 +107,6 @@ final class OptimizerF32 {
             GradientNormalizerF32.apply(spec.normalization(), (float) spec.normalizationThreshold(), g, seg);
         }
         return finite;
-    }
-
-    /**
-     * Sum of squares in double precision with four independent sums (combined in a fixed order), so
-     * the adds do not wait on each other; the result does not depend on the thread count.
-     */
-    static double sumOfSquares(float[] g, int from, int to) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = from;
-        for (; i + 4 <= to; i += 4) {
-            s0 += (double) g[i] * g[i];
-            s1 += (double) g[i + 1] * g[i + 1];
-            s2 += (double) g[i + 2] * g[i + 2];
-            s3 += (double) g[i + 3] * g[i + 3];
-        }
-        for (; i < to; i++) {
-            s0 += (double) g[i] * g[i];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     /** Applies the update rule with learning rate {@code lr} (times each layer's scale). */

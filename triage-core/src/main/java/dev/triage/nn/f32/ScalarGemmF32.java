@@ -62,4 +62,24 @@ final class ScalarGemmF32 implements GemmF32 {
             }
         }
     }
+
+    /** Four independent double sums (combined in a fixed order), so the adds do not wait on each other. */
+    @Override
+    public double sumOfSquares(float[] g, int from, int to) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = from;
+        for (; i + 4 <= to; i += 4) {
+            s0 += (double) g[i] * g[i];
+            s1 += (double) g[i + 1] * g[i + 1];
+            s2 += (double) g[i + 2] * g[i + 2];
+            s3 += (double) g[i + 3] * g[i + 3];
+        }
+        for (; i < to; i++) {
+            s0 += (double) g[i] * g[i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
 }

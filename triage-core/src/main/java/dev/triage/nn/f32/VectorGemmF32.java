@@ -12,6 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorGemmF32 implements GemmF32 {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    private static final ScalarGemmF32 SCALAR = new ScalarGemmF32();
 
     int lanes() {
         return L;
@@ -403,5 +404,32 @@ final class VectorGemmF32 implements GemmF32 {
             s += delta[d + j] * w[wo + j];
         }
         return s;
+    }
+
+    /**
+     * Lanes of squares summed in float for at most 64 vectors, then added to a double total; if that
+     * overflows the float range (gradients beyond 1e19), the plain double sum decides instead.
+     */
+    @Override
+    public double sumOfSquares(float[] a, int from, int to) {
+        double total = 0;
+        int i = from;
+        int full = from + (to - from) / L * L;
+        while (i < full) {
+            int end = Math.min(full, i + 64 * L);
+            FloatVector acc = FloatVector.zero(S);
+            for (; i < end; i += L) {
+                FloatVector v = FloatVector.fromArray(S, a, i);
+                acc = v.fma(v, acc);
+            }
+            total += acc.reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < to; i++) {
+            total += (double) a[i] * a[i];
+        }
+        if (Double.isInfinite(total)) {
+            return SCALAR.sumOfSquares(a, from, to);
+        }
+        return total;
     }
 }
