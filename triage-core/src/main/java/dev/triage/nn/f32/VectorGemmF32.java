@@ -25,6 +25,11 @@ final class VectorGemmF32 implements GemmF32 {
         // column blocks outermost: a block's slice of the weights (in x 2 vectors) stays in cache while
         // every group of four rows streams past it, instead of all the weights once per group of rows
         int jb = 0;
+        for (; jb + 3 * L <= jv; jb += 3 * L) {
+            for (int r = r0; r < rb; r += 4) {
+                forward4x3(x, in, w, wOff, bOff, out, z, r, jb);
+            }
+        }
         for (; jb + 2 * L <= jv; jb += 2 * L) {
             for (int r = r0; r < rb; r += 4) {
                 forward4x2(x, in, w, wOff, bOff, out, z, r, jb);
@@ -45,81 +50,8 @@ final class VectorGemmF32 implements GemmF32 {
             }
         }
         if (jv < out) {
-            forwardTail(x, in, w, wOff, bOff, out, z, r0, r1, jv);
+            VectorTailsF32.forward(x, in, w, wOff, bOff, out, z, r0, r1, jv);
         }
-    }
-
-    /**
-     * Columns [jv, out), fewer than a vector (all of an output layer with ten classes): four rows by
-     * two columns at a time, eight independent sums in registers, each over k in order with fused
-     * multiply-adds (as in every other path, so a split of the rows does not change a result).
-     */
-    private static void forwardTail(float[] x, int in, float[] w, int wOff, int bOff, int out, float[] z, int r0, int r1, int jv) {
-        int r = r0;
-        for (; r + 4 <= r1; r += 4) {
-            int j = jv;
-            for (; j + 2 <= out; j += 2) {
-                forwardTail4x2(x, in, w, wOff, bOff, out, z, r, j);
-            }
-            for (; j < out; j++) {
-                for (int rr = r; rr < r + 4; rr++) {
-                    z[rr * out + j] = column(x, in, w, wOff, w[bOff + j], out, rr, j);
-                }
-            }
-        }
-        for (; r < r1; r++) {
-            for (int j = jv; j < out; j++) {
-                z[r * out + j] = column(x, in, w, wOff, w[bOff + j], out, r, j);
-            }
-        }
-    }
-
-    private static float column(float[] x, int in, float[] w, int wOff, float bias, int out, int r, int j) {
-        float a = bias;
-        for (int k = 0; k < in; k++) {
-            a = Math.fma(x[r * in + k], w[wOff + k * out + j], a);
-        }
-        return a;
-    }
-
-    private static void forwardTail4x2(float[] x, int in, float[] w, int wOff, int bOff, int out, float[] z, int r, int j) {
-        float b0 = w[bOff + j];
-        float b1 = w[bOff + j + 1];
-        float a00 = b0;
-        float a01 = b1;
-        float a10 = b0;
-        float a11 = b1;
-        float a20 = b0;
-        float a21 = b1;
-        float a30 = b0;
-        float a31 = b1;
-        int x0 = r * in;
-        for (int k = 0; k < in; k++) {
-            int wo = wOff + k * out + j;
-            float w0 = w[wo];
-            float w1 = w[wo + 1];
-            float v0 = x[x0 + k];
-            float v1 = x[x0 + in + k];
-            float v2 = x[x0 + 2 * in + k];
-            float v3 = x[x0 + 3 * in + k];
-            a00 = Math.fma(v0, w0, a00);
-            a01 = Math.fma(v0, w1, a01);
-            a10 = Math.fma(v1, w0, a10);
-            a11 = Math.fma(v1, w1, a11);
-            a20 = Math.fma(v2, w0, a20);
-            a21 = Math.fma(v2, w1, a21);
-            a30 = Math.fma(v3, w0, a30);
-            a31 = Math.fma(v3, w1, a31);
-        }
-        int zo = r * out + j;
-        z[zo] = a00;
-        z[zo + 1] = a01;
-        z[zo + out] = a10;
-        z[zo + out + 1] = a11;
-        z[zo + 2 * out] = a20;
-        z[zo + 2 * out + 1] = a21;
-        z[zo + 3 * out] = a30;
-        z[zo + 3 * out + 1] = a31;
     }
 
     private static void forward4(float[] x, int in, float[] w, int wOff, int bOff, int out, float[] z, int r, int j) {
@@ -140,6 +72,59 @@ final class VectorGemmF32 implements GemmF32 {
         a1.intoArray(z, (r + 1) * out + j);
         a2.intoArray(z, (r + 2) * out + j);
         a3.intoArray(z, (r + 3) * out + j);
+    }
+
+    /** Four rows by three vectors of columns: twelve accumulators, seven loads per twelve multiply-adds. */
+    private static void forward4x3(float[] x, int in, float[] w, int wOff, int bOff, int out, float[] z, int r, int j) {
+        FloatVector b0 = FloatVector.fromArray(S, w, bOff + j);
+        FloatVector b1 = FloatVector.fromArray(S, w, bOff + j + L);
+        FloatVector b2 = FloatVector.fromArray(S, w, bOff + j + 2 * L);
+        FloatVector a00 = b0;
+        FloatVector a01 = b1;
+        FloatVector a02 = b2;
+        FloatVector a10 = b0;
+        FloatVector a11 = b1;
+        FloatVector a12 = b2;
+        FloatVector a20 = b0;
+        FloatVector a21 = b1;
+        FloatVector a22 = b2;
+        FloatVector a30 = b0;
+        FloatVector a31 = b1;
+        FloatVector a32 = b2;
+        int x0 = r * in;
+        for (int k = 0; k < in; k++) {
+            int wo = wOff + k * out + j;
+            FloatVector w0 = FloatVector.fromArray(S, w, wo);
+            FloatVector w1 = FloatVector.fromArray(S, w, wo + L);
+            FloatVector w2 = FloatVector.fromArray(S, w, wo + 2 * L);
+            FloatVector v = FloatVector.broadcast(S, x[x0 + k]);
+            a00 = w0.fma(v, a00);
+            a01 = w1.fma(v, a01);
+            a02 = w2.fma(v, a02);
+            v = FloatVector.broadcast(S, x[x0 + in + k]);
+            a10 = w0.fma(v, a10);
+            a11 = w1.fma(v, a11);
+            a12 = w2.fma(v, a12);
+            v = FloatVector.broadcast(S, x[x0 + 2 * in + k]);
+            a20 = w0.fma(v, a20);
+            a21 = w1.fma(v, a21);
+            a22 = w2.fma(v, a22);
+            v = FloatVector.broadcast(S, x[x0 + 3 * in + k]);
+            a30 = w0.fma(v, a30);
+            a31 = w1.fma(v, a31);
+            a32 = w2.fma(v, a32);
+        }
+        int zo = r * out + j;
+        store3(z, zo, a00, a01, a02);
+        store3(z, zo + out, a10, a11, a12);
+        store3(z, zo + 2 * out, a20, a21, a22);
+        store3(z, zo + 3 * out, a30, a31, a32);
+    }
+
+    private static void store3(float[] z, int at, FloatVector a, FloatVector b, FloatVector c) {
+        a.intoArray(z, at);
+        b.intoArray(z, at + L);
+        c.intoArray(z, at + 2 * L);
     }
 
     /** Four rows by two vectors of columns: eight accumulators, six loads per eight multiply-adds. */
@@ -189,6 +174,9 @@ final class VectorGemmF32 implements GemmF32 {
         int k = k0;
         for (; k + 4 <= k1; k += 4) {
             int j = 0;
+            for (; j + 3 * L <= jv; j += 3 * L) {
+                gradient4x3(x, in, delta, out, rows, g, wOff, k, j);
+            }
             for (; j + 2 * L <= jv; j += 2 * L) {
                 gradient4x2(x, in, delta, out, rows, g, wOff, k, j);
             }
@@ -206,60 +194,7 @@ final class VectorGemmF32 implements GemmF32 {
             }
         }
         if (jv < out) {
-            gradientTail(x, in, delta, out, rows, g, wOff, k0, k1, jv);
-        }
-    }
-
-    /**
-     * Columns [jv, out), fewer than a vector (an output layer of ten classes): vectors run along the
-     * weight rows instead, L rows of the gradient at a time from contiguous input rows, four columns
-     * per pass over the batch; each element is still summed over rows in order.
-     */
-    private static void gradientTail(float[] x, int in, float[] delta, int out, int rows, float[] g, int wOff, int k0, int k1,
-                                     int jv) {
-        int k = k0;
-        for (; k + L <= k1; k += L) {
-            int j = jv;
-            for (; j + 4 <= out; j += 4) {
-                FloatVector a0 = FloatVector.zero(S);
-                FloatVector a1 = a0;
-                FloatVector a2 = a0;
-                FloatVector a3 = a0;
-                for (int r = 0; r < rows; r++) {
-                    FloatVector xv = FloatVector.fromArray(S, x, r * in + k);
-                    int d = r * out + j;
-                    a0 = xv.fma(FloatVector.broadcast(S, delta[d]), a0);
-                    a1 = xv.fma(FloatVector.broadcast(S, delta[d + 1]), a1);
-                    a2 = xv.fma(FloatVector.broadcast(S, delta[d + 2]), a2);
-                    a3 = xv.fma(FloatVector.broadcast(S, delta[d + 3]), a3);
-                }
-                for (int i = 0; i < L; i++) {
-                    int go = wOff + (k + i) * out + j;
-                    g[go] = a0.lane(i);
-                    g[go + 1] = a1.lane(i);
-                    g[go + 2] = a2.lane(i);
-                    g[go + 3] = a3.lane(i);
-                }
-            }
-            for (; j < out; j++) {
-                FloatVector a = FloatVector.zero(S);
-                for (int r = 0; r < rows; r++) {
-                    a = FloatVector.fromArray(S, x, r * in + k).fma(FloatVector.broadcast(S, delta[r * out + j]), a);
-                }
-                for (int i = 0; i < L; i++) {
-                    g[wOff + (k + i) * out + j] = a.lane(i);
-                }
-            }
-        }
-        for (; k < k1; k++) {
-            for (int j = jv; j < out; j++) {
-                float a = 0;
-                for (int r = 0; r < rows; r++) {
-                    // fused like the vector lanes, so a row's result does not depend on where a split falls
-                    a = Math.fma(x[r * in + k], delta[r * out + j], a);
-                }
-                g[wOff + k * out + j] = a;
-            }
+            VectorTailsF32.weightGradient(x, in, delta, out, rows, g, wOff, k0, k1, jv);
         }
     }
 
@@ -280,6 +215,50 @@ final class VectorGemmF32 implements GemmF32 {
         a1.intoArray(g, wOff + (k + 1) * out + j);
         a2.intoArray(g, wOff + (k + 2) * out + j);
         a3.intoArray(g, wOff + (k + 3) * out + j);
+    }
+
+    /** Four weight rows by three vectors of columns, accumulated over the batch in twelve registers. */
+    private static void gradient4x3(float[] x, int in, float[] delta, int out, int rows, float[] g, int wOff, int k, int j) {
+        FloatVector a00 = FloatVector.zero(S);
+        FloatVector a01 = a00;
+        FloatVector a02 = a00;
+        FloatVector a10 = a00;
+        FloatVector a11 = a00;
+        FloatVector a12 = a00;
+        FloatVector a20 = a00;
+        FloatVector a21 = a00;
+        FloatVector a22 = a00;
+        FloatVector a30 = a00;
+        FloatVector a31 = a00;
+        FloatVector a32 = a00;
+        for (int r = 0; r < rows; r++) {
+            int dOff = r * out + j;
+            FloatVector d0 = FloatVector.fromArray(S, delta, dOff);
+            FloatVector d1 = FloatVector.fromArray(S, delta, dOff + L);
+            FloatVector d2 = FloatVector.fromArray(S, delta, dOff + 2 * L);
+            int xo = r * in + k;
+            FloatVector v = FloatVector.broadcast(S, x[xo]);
+            a00 = d0.fma(v, a00);
+            a01 = d1.fma(v, a01);
+            a02 = d2.fma(v, a02);
+            v = FloatVector.broadcast(S, x[xo + 1]);
+            a10 = d0.fma(v, a10);
+            a11 = d1.fma(v, a11);
+            a12 = d2.fma(v, a12);
+            v = FloatVector.broadcast(S, x[xo + 2]);
+            a20 = d0.fma(v, a20);
+            a21 = d1.fma(v, a21);
+            a22 = d2.fma(v, a22);
+            v = FloatVector.broadcast(S, x[xo + 3]);
+            a30 = d0.fma(v, a30);
+            a31 = d1.fma(v, a31);
+            a32 = d2.fma(v, a32);
+        }
+        int go = wOff + k * out + j;
+        store3(g, go, a00, a01, a02);
+        store3(g, go + out, a10, a11, a12);
+        store3(g, go + 2 * out, a20, a21, a22);
+        store3(g, go + 3 * out, a30, a31, a32);
     }
 
     /** Four weight rows by two vectors of columns, accumulated over the batch in registers. */
