@@ -62,6 +62,8 @@ final class LayerF32 {
      * short rows make the direct form a series of short dot products, each ending in a lane sum.
      */
     static final int TRANSPOSE_MAX_OUT = 64;
+    /** Side of the square blocks the weights are transposed in, so both sides stay in cache. */
+    private static final int TILE = 32;
     /** The weights transposed (out x in), followed by in zeros that serve as the product's bias; or null. */
     private final float[] weightsT;
     private final WorkerPool.RangeTask transposedInputGradientTask;
@@ -207,12 +209,18 @@ final class LayerF32 {
         }
     }
 
-    /** Copies the weights into {@link #weightsT} as out x in (the trailing zeros stay zero). */
+    /** Copies the weights into {@link #weightsT} as out x in (the trailing zeros stay zero), in cache-sized tiles. */
     private void transposeWeights(float[] params) {
-        for (int k = 0; k < in; k++) {
-            int row = wOff + k * out;
-            for (int j = 0; j < out; j++) {
-                weightsT[j * in + k] = params[row + j];
+        for (int k0 = 0; k0 < in; k0 += TILE) {
+            int k1 = Math.min(in, k0 + TILE);
+            for (int j0 = 0; j0 < out; j0 += TILE) {
+                int j1 = Math.min(out, j0 + TILE);
+                for (int k = k0; k < k1; k++) {
+                    int row = wOff + k * out;
+                    for (int j = j0; j < j1; j++) {
+                        weightsT[j * in + k] = params[row + j];
+                    }
+                }
             }
         }
     }
