@@ -5,7 +5,6 @@ import dev.triage.config.RunConfig;
 import dev.triage.session.BenchSession;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -46,38 +45,16 @@ final class BenchCommand implements Callable<Integer> {
             RunConfig cfg = RunConfig.load(file, sets, cwd);
             String name = BenchSession.nameOf(cfg);
             BenchSession bench = BenchSession.prepare(cfg);
-            double[][] rates = new double[2][repeat];
-            double[][] seconds = new double[2][repeat];
+            List<BenchSession.Result> results = new ArrayList<>();
             for (int r = 0; r < repeat; r++) {
                 for (boolean on : modes) {
                     BenchSession.Result res = bench.run(name, on);
                     System.out.println(res.toJson(r + 1));
-                    rates[on ? 1 : 0][r] = res.samplesPerSecond();
-                    seconds[on ? 1 : 0][r] = res.trainSeconds();
+                    results.add(res);
                 }
             }
-            System.out.println(summary(name, modes, rates, seconds));
+            System.out.println(BenchSession.summaryJson(name, repeat, results));
         }
         return ExitCodes.OK;
-    }
-
-    private String summary(String name, List<Boolean> modes, double[][] rates, double[][] seconds) {
-        StringBuilder sb = new StringBuilder("{\"peer\":\"triage\",\"config\":\"").append(name).append("\",\"summary\":true,\"repeats\":")
-                .append(repeat);
-        for (boolean on : modes) {
-            String key = on ? "doctor_on" : "doctor_off";
-            sb.append(String.format(Locale.ROOT, ",\"%s_samples_per_second_median\":%.1f,\"%s_train_seconds_median\":%.4f", key,
-                    median(rates[on ? 1 : 0]), key, median(seconds[on ? 1 : 0])));
-        }
-        if (modes.size() == 2) {
-            sb.append(String.format(Locale.ROOT, ",\"doctor_overhead_ratio\":%.3f", median(seconds[1]) / median(seconds[0])));
-        }
-        return sb.append('}').toString();
-    }
-
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code triage train}. */
@@ -19,14 +20,8 @@ import picocli.CommandLine.Option;
         description = {"Trains a network as run.yaml (or the flags) say, watches it, and reports what is wrong.",
             "Exit codes: 0 no error finding, 1 error findings remain, 2 bad input, 3 repair failed, 4 internal error."})
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--config", paramLabel = "RUN_YAML", description = "The run configuration (docs/run-config.md).")
-    Path config;
-
-    @Option(names = "--data", paramLabel = "CSV", description = "Data file (same as --set data.path=CSV).")
-    Path data;
-
-    @Option(names = "--target", paramLabel = "COLUMN", description = "Target column (data.target).")
-    String target;
+    @Mixin
+    ConfigOptions config;
 
     @Option(names = "--task", paramLabel = "TASK", description = "auto | regression | classification (data.task).")
     String task;
@@ -39,9 +34,6 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of weights, shuffles and dropout (training.seed).")
     Long seed;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override any key, e.g. --set model.hidden=[64,32] (repeatable).")
-    List<String> sets = new ArrayList<>();
 
     @Option(names = "--repair", description = "Apply remedies and retrain while error findings remain.")
     boolean repair;
@@ -63,34 +55,25 @@ final class TrainCommand implements Callable<Integer> {
         Terminal.Progress progress = quiet ? Terminal.Progress.NONE
                 : verbose ? Terminal.Progress.EVERY_EPOCH : Terminal.Progress.NORMAL;
         SessionOptions options = new SessionOptions(Terminal.system(progress), json, repair, Clock.systemDefaultZone());
-        Path cwd = Path.of("").toAbsolutePath();
         SessionResult result;
         if (resume != null) {
             if (epochs == null) {
                 throw new InvalidInputException("--resume needs --epochs N (the total number of epochs to reach)");
             }
-            if (config != null || data != null || !sets.isEmpty()) {
+            if (config.config != null || config.data != null || !config.sets.isEmpty()) {
                 throw new InvalidInputException("--resume continues a run with its own configuration; drop --config/--data/--set");
             }
             result = TrainSession.resume(resume, epochs, options);
         } else {
-            if (config == null && data == null) {
-                throw new InvalidInputException("give --config RUN_YAML, or --data CSV with --target COLUMN");
-            }
-            RunConfig cfg = RunConfig.load(config, overrides(cwd), cwd);
+            RunConfig cfg = config.load(overrides());
             result = TrainSession.train(repair ? cfg.with("doctor.repair", true) : cfg, options);
         }
         return result.exitCode();
     }
 
-    private List<String> overrides(Path cwd) {
+    /** The flags that stand for configuration keys, applied after --data/--target and before --set. */
+    private List<String> overrides() {
         List<String> all = new ArrayList<>();
-        if (data != null) {
-            all.add("data.path=" + cwd.resolve(data));
-        }
-        if (target != null) {
-            all.add("data.target=" + target);
-        }
         if (task != null) {
             all.add("data.task=" + task);
         }
@@ -103,7 +86,6 @@ final class TrainCommand implements Callable<Integer> {
         if (seed != null) {
             all.add("training.seed=" + seed);
         }
-        all.addAll(sets);
         return all;
     }
 }

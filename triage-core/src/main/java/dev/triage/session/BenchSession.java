@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.triage.config.RunConfig;
 import dev.triage.data.DataPreparation;
 import dev.triage.data.PreparedData;
+import dev.triage.data.Stats;
 import dev.triage.nn.Engine;
-import dev.triage.nn.Engines;
 import dev.triage.nn.NetworkSpec;
 import dev.triage.probe.BaselineRunner;
 import dev.triage.probe.log.Baselines;
@@ -87,12 +87,8 @@ public final class BenchSession {
 
     private Result train(String name, RunConfig c, boolean doctor) {
         NetworkSpec net = ModelBuilder.network(c, data.target(), data.preprocessor().width());
-        int capacity = Trainer.batchCapacity(c.training(), data.train().rows());
-        try (Engine engine = Engines.create(net, ModelBuilder.optimizer(c.training()), c.training().dtype(), capacity,
-                c.training().threads())) {
-            TrainingSet set = new TrainingSet(SingleRun.upload(engine, data.train()),
-                    data.validation().rows() > 0 ? SingleRun.upload(engine, data.validation()) : null, data.validation(),
-                    data.preprocessor().targetEncoding());
+        try (Engine engine = SingleRun.engine(c, data, net)) {
+            TrainingSet set = SingleRun.trainingSet(engine, data);
             List<TrainingListener> listeners = new ArrayList<>();
             if (doctor) {
                 Diagnosis diagnosis = new Diagnosis(c, data, net, baselines, SessionOptions.quiet());
@@ -111,15 +107,46 @@ public final class BenchSession {
 
     private Result result(String name, RunConfig c, boolean doctor, Engine engine, double[] epochSeconds, double trainLoss) {
         double total = Arrays.stream(epochSeconds).sum();
-        double[] sorted = epochSeconds.clone();
-        Arrays.sort(sorted);
-        double median = sorted.length == 0 ? Double.NaN : sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        double median = median(epochSeconds);
         TaskMetrics test = SingleRun.testMetrics(engine, data.test(), data.preprocessor().targetEncoding());
         long samples = (long) data.train().rows() * epochSeconds.length;
         return new Result(name, doctor, epochSeconds.length, total, median, samples / total, test, engine.parameterCount(),
                 c.training().threads(), c.training().dtype().name().toLowerCase(java.util.Locale.ROOT), data.train().rows(),
                 trainLoss);
+    }
+
+    /**
+     * The summary line after the runs of one configuration: medians of samples per second and training
+     * seconds per doctor setting, and with both settings the doctor-on over doctor-off time ratio.
+     */
+    public static String summaryJson(String name, int repeats, List<Result> results) {
+        ObjectNode o = JSON.createObjectNode().put("peer", "triage").put("config", name).put("summary", true)
+                .put("repeats", repeats);
+        double[] seconds = new double[2];
+        for (boolean on : new boolean[] {false, true}) {
+            List<Result> mine = results.stream().filter(r -> r.doctor() == on).toList();
+            if (mine.isEmpty()) {
+                continue;
+            }
+            String key = on ? "doctor_on" : "doctor_off";
+            seconds[on ? 1 : 0] = median(mine.stream().mapToDouble(Result::trainSeconds).toArray());
+            o.put(key + "_samples_per_second_median",
+                    round(median(mine.stream().mapToDouble(Result::samplesPerSecond).toArray()), 1));
+            o.put(key + "_train_seconds_median", round(seconds[on ? 1 : 0], 4));
+        }
+        if (seconds[0] > 0 && seconds[1] > 0) {
+            o.put("doctor_overhead_ratio", round(seconds[1] / seconds[0], 3));
+        }
+        return o.toString();
+    }
+
+    private static double median(double[] values) {
+        return values.length == 0 ? Double.NaN : Stats.of(values.clone()).median();
+    }
+
+    private static double round(double v, int decimals) {
+        double f = Math.pow(10, decimals);
+        return Math.round(v * f) / f;
     }
 
     /**

@@ -52,12 +52,8 @@ final class SingleRun {
     RunRecord execute(TrainingState resume, double[][] bestWeights) {
         long started = System.nanoTime();
         NetworkSpec net = ModelBuilder.network(config, data.target(), data.preprocessor().width());
-        int capacity = Trainer.batchCapacity(config.training(), data.train().rows());
-        try (Engine engine = Engines.create(net, ModelBuilder.optimizer(config.training()), config.training().dtype(),
-                capacity, config.training().threads())) {
-            TrainingSet set = new TrainingSet(upload(engine, data.train()),
-                    data.validation().rows() > 0 ? upload(engine, data.validation()) : null, data.validation(),
-                    data.preprocessor().targetEncoding());
+        try (Engine engine = engine(config, data, net)) {
+            TrainingSet set = trainingSet(engine, data);
             if (diagnosis != null && resume == null) {
                 diagnosis.atInit(engine, set.train(), data);
             }
@@ -116,6 +112,20 @@ final class SingleRun {
         double val = set.hasValidation() ? engine.evaluate(set.validation(), null) : Double.NaN;
         return new TrainingOutcome(o.reason(), o.detail(), o.epochsRun(), o.steps(), o.bestEpoch(),
                 o.bestValidationLoss(), train, val);
+    }
+
+    /** An engine for this configuration's network, sized for its largest batch. */
+    static Engine engine(RunConfig config, PreparedData data, NetworkSpec net) {
+        int capacity = Trainer.batchCapacity(config.training(), data.train().rows());
+        return Engines.create(net, ModelBuilder.optimizer(config.training()), config.training().dtype(), capacity,
+                config.training().threads());
+    }
+
+    /** The training and validation splits uploaded to the engine. */
+    static TrainingSet trainingSet(Engine engine, PreparedData data) {
+        return new TrainingSet(upload(engine, data.train()),
+                data.validation().rows() > 0 ? upload(engine, data.validation()) : null, data.validation(),
+                data.preprocessor().targetEncoding());
     }
 
     static EngineData upload(Engine engine, Encoded e) {
