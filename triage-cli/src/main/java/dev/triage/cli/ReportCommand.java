@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code triage report RUN_DIR}. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Draws report.html for a run folder again from its report.json, signals.json and metrics.csv.",
+        description = {"Draws report.html for a run folder again from its report.json, signals.jsonl and metrics.csv.",
             "The file stands alone: open it in any browser, offline."})
 final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN_DIR", description = "A run folder written by triage train.")

@@ -6,6 +6,9 @@ import java.util.stream.Collectors;
 
 /** An enum whose constants are written in {@code run.yaml} as lower-case names ({@code he_normal}). */
 public interface ConfigChoice {
+    /** The constant that stands for another framework's choice in a run log (never accepted in run.yaml). */
+    String FOREIGN = "OTHER";
+
     String name();
 
     /** The spelling used in run.yaml and in reports. */
@@ -16,7 +19,7 @@ public interface ConfigChoice {
     /** The constant spelled {@code text}, or null when no constant has that spelling. */
     static <E extends Enum<E> & ConfigChoice> E parse(Class<E> type, String text) {
         for (E e : type.getEnumConstants()) {
-            if (e.configName().equals(text)) {
+            if (e.configName().equals(text) && !e.name().equals(FOREIGN)) {
                 return e;
             }
         }

@@ -2,7 +2,9 @@ package dev.triage.config;
 
 /** Weight initializers; {@code auto} is He for the ReLU family, Xavier otherwise. */
 public enum Init implements ConfigChoice {
-    AUTO, HE_NORMAL, HE_UNIFORM, XAVIER_NORMAL, XAVIER_UNIFORM, LECUN_NORMAL, NORMAL, UNIFORM, ZEROS, CONSTANT;
+    AUTO, HE_NORMAL, HE_UNIFORM, XAVIER_NORMAL, XAVIER_UNIFORM, LECUN_NORMAL, NORMAL, UNIFORM, ZEROS, CONSTANT,
+    /** An initializer of another framework, or one not recorded; never valid in run.yaml. */
+    OTHER;
 
     /** Initializers that give every weight of a layer the same value, so its units never differ. */
     public boolean isSymmetric() {

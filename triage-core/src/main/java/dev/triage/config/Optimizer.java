@@ -2,7 +2,9 @@ package dev.triage.config;
 
 /** Optimizers. */
 public enum Optimizer implements ConfigChoice {
-    SGD, MOMENTUM, NESTEROV, RMSPROP, ADAGRAD, ADAM, ADAMW, LBFGS;
+    SGD, MOMENTUM, NESTEROV, RMSPROP, ADAGRAD, ADAM, ADAMW, LBFGS,
+    /** An optimizer of another framework that Triage does not know; never valid in run.yaml. */
+    OTHER;
 
     /** Optimizers that scale each parameter's step by its own gradient history. */
     public boolean isAdaptive() {

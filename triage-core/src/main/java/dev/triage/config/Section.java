@@ -164,6 +164,9 @@ final class Section {
         }
         List<String> names = new ArrayList<>();
         for (E a : allowed) {
+            if (a.name().equals(ConfigChoice.FOREIGN)) {
+                continue;
+            }
             names.add(a.configName());
             if (a.configName().equals(text)) {
                 return a;

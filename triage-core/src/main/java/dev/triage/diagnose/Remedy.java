@@ -15,5 +15,7 @@ public enum Remedy {
     /** Treat sentinel values (e.g. 999) as missing and impute them. */
     TREAT_OUTLIERS_AS_MISSING,
     /** Train longer (more epochs). */
-    TRAIN_LONGER
+    TRAIN_LONGER,
+    /** Give prediction and target the same shape before the loss (in the training code: target.view(-1, 1) or pred.squeeze(1)). */
+    RESHAPE_TARGET
 }

@@ -16,6 +16,7 @@ import dev.triage.diagnose.data.UnscaledFeaturesRule;
 import dev.triage.diagnose.data.UnseenCategoryRule;
 import dev.triage.diagnose.dynamics.DeadReluRule;
 import dev.triage.diagnose.dynamics.DivergingRule;
+import dev.triage.diagnose.dynamics.LossShapeBroadcastRule;
 import dev.triage.diagnose.dynamics.ExplodingGradientsRule;
 import dev.triage.diagnose.dynamics.NanLossRule;
 import dev.triage.diagnose.dynamics.OscillatingRule;
@@ -53,7 +54,7 @@ public final class Rules {
                 new InitLossRule(), new ActivationScaleRule(),
                 new NanLossRule(), new DivergingRule(), new OscillatingRule(), new PlateauRule(), new ExplodingGradientsRule(),
                 new VanishingGradientsRule(), new DeadReluRule(), new SaturatedActivationsRule(), new UpdateRatioRule(),
-                new PredictsConstantRule(), new OverfittingRule(), new UnderfittingRule());
+                new PredictsConstantRule(), new OverfittingRule(), new UnderfittingRule(), new LossShapeBroadcastRule());
     }
 
     /** The rules that judge data alone (what {@code triage check} runs). */

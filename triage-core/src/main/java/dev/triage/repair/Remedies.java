@@ -44,13 +44,13 @@ public final class Remedies {
             case ADD_DROPOUT -> ModelRemedies.moreDropout(c);
             case REDUCE_CAPACITY -> ModelRemedies.capacity(c, true);
             case INCREASE_CAPACITY -> ModelRemedies.capacity(c, false);
-            case REWEIGHT_CLASSES, CHECK_LABELS -> Optional.empty();
+            case REWEIGHT_CLASSES, CHECK_LABELS, RESHAPE_TARGET -> Optional.empty();
         };
     }
 
     /** Whether Triage can apply the remedy by itself. */
     public static boolean automatic(Remedy r) {
-        return r != Remedy.CHECK_LABELS && r != Remedy.REWEIGHT_CLASSES;
+        return r != Remedy.CHECK_LABELS && r != Remedy.REWEIGHT_CLASSES && r != Remedy.RESHAPE_TARGET;
     }
 
     /**

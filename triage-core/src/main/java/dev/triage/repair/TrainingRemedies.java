@@ -22,6 +22,7 @@ final class TrainingRemedies {
             case SGD, MOMENTUM, NESTEROV, ADAGRAD -> 0.01;
             case RMSPROP, ADAM, ADAMW -> 0.001;
             case LBFGS -> 1.0;
+            case OTHER -> throw new IllegalArgumentException("a run.yaml never names another framework's optimizer");
         };
     }
 

@@ -1,6 +1,8 @@
 package dev.triage.report;
 
 import dev.triage.probe.log.RunLog;
+import dev.triage.probe.telemetry.RunLogFile;
+import dev.triage.probe.telemetry.Telemetry;
 import dev.triage.report.html.HtmlReport;
 import dev.triage.train.AtomicFiles;
 import java.nio.file.Path;
@@ -10,9 +12,9 @@ public final class AtomicOutputs {
     private AtomicOutputs() {
     }
 
-    /** The run log as {@code signals.json}. */
+    /** The run log as {@code signals.jsonl}, in the public run-log format (docs/telemetry.md). */
     public static void writeSignals(Path runDir, RunLog log) {
-        AtomicFiles.write(runDir.resolve("signals.json"), RunLogJson.render(log));
+        AtomicFiles.write(runDir.resolve(Telemetry.FILE_NAME), RunLogFile.render(log));
     }
 
     /**

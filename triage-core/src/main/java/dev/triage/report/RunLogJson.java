@@ -11,6 +11,15 @@ public final class RunLogJson {
     }
 
     public static String render(RunLog log) {
+        try {
+            return JsonReport.JSON.writeValueAsString(tree(log));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The log as one JSON tree: the shape report.html's charts read. */
+    public static ObjectNode tree(RunLog log) {
         ObjectNode o = JsonReport.JSON.createObjectNode();
         o.set("setup", JsonReport.JSON.valueToTree(log.setup()));
         o.set("data", JsonReport.JSON.valueToTree(log.data()));
@@ -22,10 +31,6 @@ public final class RunLogJson {
         o.set("step_losses", JsonReport.JSON.valueToTree(log.stepLosses()));
         o.set("non_finite", JsonReport.JSON.valueToTree(log.nonFinite()));
         o.set("evaluation", JsonReport.JSON.valueToTree(log.evaluation()));
-        try {
-            return JsonReport.JSON.writeValueAsString(o);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return o;
     }
 }

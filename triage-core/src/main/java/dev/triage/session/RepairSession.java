@@ -3,6 +3,7 @@ package dev.triage.session;
 import dev.triage.config.RunConfig;
 import dev.triage.data.DataPreparation;
 import dev.triage.data.PreparedData;
+import dev.triage.probe.telemetry.Telemetry;
 import dev.triage.probe.log.Baselines;
 import dev.triage.repair.RepairLoop;
 import dev.triage.repair.TrialResult;
@@ -94,7 +95,7 @@ final class RepairSession {
         SingleRun.writeConfig(top, last.config());
         copy(last.folder().model(), top.model());
         copy(last.folder().metrics(), top.metrics());
-        copy(last.folder().path().resolve("signals.json"), top.path().resolve("signals.json"));
+        copy(last.folder().path().resolve(Telemetry.FILE_NAME), top.path().resolve(Telemetry.FILE_NAME));
     }
 
     private static void copy(Path from, Path to) {

@@ -37,6 +37,9 @@ public final class TooSmallRule extends BaseRule {
     @Override
     public List<Finding> check(RunLog log) {
         RunSetup s = log.setup();
+        if (s.trainRows() <= 0 || s.parameters() <= 0) {
+            return none(); // sizes another framework did not record
+        }
         double ratio = s.parameters() / (double) Math.max(1, s.trainRows());
         if (ratio <= warnRatio) {
             return none();

@@ -9,6 +9,7 @@ import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.BaseRule;
 import dev.triage.diagnose.Severity;
 import dev.triage.probe.log.ColumnProfile;
+import dev.triage.probe.log.InputStats;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.Signal;
 import java.util.List;
@@ -32,14 +33,17 @@ public final class UnscaledFeaturesRule extends BaseRule {
     }
 
     public UnscaledFeaturesRule(double warnBound, double errorBound) {
-        super("unscaled-features", "DATA_UNSCALED", Phase.DATA, Signal.DATA, Signal.SETUP);
+        super("unscaled-features", "DATA_UNSCALED", Phase.DATA, Signal.SETUP);
         this.warnBound = warnBound;
         this.errorBound = errorBound;
     }
 
     @Override
     public List<Finding> check(RunLog log) {
-        if (log.setup().scale() != Scaling.NONE) {
+        if (log.inputs() != null) {
+            return checkInputs(log.inputs());
+        }
+        if (log.data() == null || log.setup().scale() != Scaling.NONE) {
             return List.of();
         }
         ColumnProfile largest = null;
@@ -58,15 +62,38 @@ public final class UnscaledFeaturesRule extends BaseRule {
         if (largest == null) {
             return List.of();
         }
-        double magnitude = largest.summary().magnitude();
-        double ratio = maxStd / minStd;
+        return judge(largest.summary().magnitude(), maxStd / minStd, largest.name(), "features are not scaled (scale: none)");
+    }
+
+    /** Another framework's run: judge what the network received, whatever the user did to the file before. */
+    private List<Finding> checkInputs(InputStats in) {
+        int largest = -1;
+        double magnitude = 0;
+        double minStd = Double.POSITIVE_INFINITY;
+        double maxStd = 0;
+        for (int i = 0; i < in.features(); i++) {
+            double m = Math.max(Math.abs(in.min()[i]), Math.abs(in.max()[i]));
+            if (!(in.std()[i] > 0) || !Double.isFinite(m)) {
+                continue;
+            }
+            if (largest < 0 || m > magnitude) {
+                largest = i;
+                magnitude = m;
+            }
+            minStd = Math.min(minStd, in.std()[i]);
+            maxStd = Math.max(maxStd, in.std()[i]);
+        }
+        return largest < 0 ? List.of() : judge(magnitude, maxStd / minStd, in.name(largest), "the inputs the network received are not scaled");
+    }
+
+    private List<Finding> judge(double magnitude, double ratio, String column, String what) {
         if (magnitude <= warnBound && ratio <= warnBound) {
             return List.of();
         }
         Severity sev = magnitude > errorBound || ratio > errorBound ? Severity.ERROR : Severity.WARNING;
-        String msg = "features are not scaled (scale: none): values reach " + Fmt.num(magnitude) + " in " + largest.name()
+        String msg = what + ": values reach " + Fmt.num(magnitude) + " in " + column
                 + " and feature standard deviations differ " + Fmt.num(ratio) + "-fold";
-        return List.of(before(sev, largest.name(), msg,
+        return List.of(before(sev, column, msg,
                 Evidence.of("max_abs_value", magnitude).and("std_ratio", ratio).and("bound", sev == Severity.ERROR ? errorBound : warnBound),
                 Remedy.SCALE_FEATURES, Remedy.ROBUST_SCALE_FEATURES));
     }

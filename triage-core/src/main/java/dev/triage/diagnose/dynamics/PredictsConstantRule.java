@@ -35,7 +35,7 @@ public final class PredictsConstantRule extends BaseRule {
     }
 
     public PredictsConstantRule(double ratio, int epochs) {
-        super("predicts-constant", "TRAIN_PREDICTS_CONSTANT", Phase.TRAINING, Signal.VALIDATION, Signal.BASELINES, Signal.SETUP);
+        super("predicts-constant", "TRAIN_PREDICTS_CONSTANT", Phase.TRAINING, Signal.VALIDATION, Signal.SETUP);
         this.ratio = ratio;
         this.epochs = epochs;
     }
@@ -43,25 +43,37 @@ public final class PredictsConstantRule extends BaseRule {
     @Override
     public List<Finding> check(RunLog log) {
         List<EpochPoint> e = log.epochs();
-        BaselineResult trivial = log.baselines().trivialResult();
+        BaselineResult trivial = log.baselines() == null ? null : log.baselines().trivialResult();
         boolean regression = log.setup().task() == Task.REGRESSION;
+        if (trivial == null && !regression) {
+            return none(); // without baselines the majority-class accuracy is unknown
+        }
         int run = 0;
         for (EpochPoint p : e) {
             double r = p.predictionStd() / p.targetStd();
-            boolean trivialQuality = regression ? p.validationMetric() >= 0.9 * trivial.validation()
-                    : p.validationMetric() <= trivial.validation() + 0.02;
+            double trivialMetric = trivialMetric(trivial, p);
+            boolean trivialQuality = regression ? p.validationMetric() >= 0.9 * trivialMetric
+                    : p.validationMetric() <= trivialMetric + 0.02;
             run = r < ratio && trivialQuality ? run + 1 : 0;
             if (run >= epochs) {
                 EpochPoint first = e.get(e.indexOf(p) - epochs + 1);
                 String msg = "the predictions vary by " + Fmt.pct(r) + " of the targets' spread and score like the trivial"
-                        + " predictor (" + Fmt.num(p.validationMetric()) + " vs " + Fmt.num(trivial.validation())
+                        + " predictor (" + Fmt.num(p.validationMetric()) + " vs " + Fmt.num(trivialMetric)
                         + "): the network predicts a constant";
                 return List.of(during(Severity.ERROR, first.epoch(), first.step(), null, msg, Evidence.of("prediction_to_target_std", r)
-                        .and("validation_metric", p.validationMetric()).and("trivial_metric", trivial.validation())
+                        .and("validation_metric", p.validationMetric()).and("trivial_metric", trivialMetric)
                         .and("ratio_bound", ratio), Remedy.USE_HE_INIT, Remedy.USE_XAVIER_INIT, Remedy.REDUCE_REGULARIZATION,
                         Remedy.FIX_OUTPUT_AND_LOSS));
             }
         }
         return none();
+    }
+
+    /**
+     * The trivial predictor's validation metric: the baseline's, or for a run recorded without them (a
+     * foreign run diagnosed without its data) the RMSE of predicting the mean, which is the targets' spread.
+     */
+    private static double trivialMetric(BaselineResult trivial, EpochPoint p) {
+        return trivial != null ? trivial.validation() : p.targetStd();
     }
 }

@@ -29,8 +29,8 @@ public final class BatchSizeRule extends BaseRule {
     @Override
     public List<Finding> check(RunLog log) {
         RunSetup s = log.setup();
-        if (s.optimizer() == Optimizer.LBFGS) {
-            return none();
+        if (s.optimizer() == Optimizer.LBFGS || s.batchSize() <= 0 || s.trainRows() <= 0) {
+            return none(); // full-batch by design, or sizes another framework did not record
         }
         Evidence ev = Evidence.of("batch_size", s.batchSize()).and("train_rows", s.trainRows())
                 .and("total_steps", (double) s.stepsPerEpoch() * s.epochs());

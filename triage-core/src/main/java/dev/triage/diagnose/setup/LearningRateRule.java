@@ -35,12 +35,17 @@ public final class LearningRateRule extends BaseRule {
             case ADAM, ADAMW, RMSPROP -> new double[] {1e-5, 0.01, 1e-6, 0.03};
             case ADAGRAD -> new double[] {1e-3, 0.5, 1e-5, 2.0};
             case LBFGS -> new double[] {0.1, 2.0, 1e-3, 10};
+            // Another framework's optimizer: no range is known, so no rate is judged.
+            case OTHER -> new double[] {0, Double.POSITIVE_INFINITY, 0, Double.POSITIVE_INFINITY};
         };
     }
 
     @Override
     public List<Finding> check(RunLog log) {
         RunSetup s = log.setup();
+        if (!(s.learningRate() > 0) || s.optimizer() == Optimizer.OTHER) {
+            return none();
+        }
         boolean momentum = s.optimizer() == Optimizer.MOMENTUM || s.optimizer() == Optimizer.NESTEROV;
         double effective = momentum ? s.learningRate() / (1 - s.momentum()) : s.learningRate();
         double[] r = range(s.optimizer());

@@ -19,6 +19,9 @@ public final class RunLog {
     private InitSignals init;
     private final List<EpochPoint> epochs = new ArrayList<>();
     private final List<ProbePoint> probes = new ArrayList<>();
+    private final List<LossCall> lossCalls = new ArrayList<>();
+    private RunOrigin origin = RunOrigin.TRIAGE;
+    private InputStats inputs;
     private long[] stepNumbers = new long[256];
     private double[] stepLosses = new double[256];
     private int stepCount;
@@ -50,6 +53,33 @@ public final class RunLog {
 
     public List<ProbePoint> probes() {
         return Collections.unmodifiableList(probes);
+    }
+
+    /** The loss calls a probe recorded (one per distinct shape signature); empty for Triage's own runs. */
+    public List<LossCall> lossCalls() {
+        return Collections.unmodifiableList(lossCalls);
+    }
+
+    /** The framework that trained the run and its own names for the loss and optimizer. */
+    public RunOrigin origin() {
+        return origin;
+    }
+
+    /** What the network received, as measured by another framework's probe; null for Triage's own runs. */
+    public InputStats inputs() {
+        return inputs;
+    }
+
+    public void setInputs(InputStats i) {
+        inputs = i;
+    }
+
+    public void setOrigin(RunOrigin o) {
+        origin = o;
+    }
+
+    public void addLossCall(LossCall c) {
+        lossCalls.add(c);
     }
 
     public NonFiniteEvent nonFinite() {
@@ -89,6 +119,9 @@ public final class RunLog {
         add(s, Signal.LAYER_GRADIENTS, gradients);
         add(s, Signal.LAYER_ACTIVATIONS, activations);
         add(s, Signal.EVALUATION, evaluation != null);
+        add(s, Signal.LOSS_CALLS, !lossCalls.isEmpty());
+        add(s, Signal.INPUTS, inputs != null);
+        add(s, Signal.STEP_LOSSES, stepCount > 0);
         return s;
     }
 
@@ -122,7 +155,7 @@ public final class RunLog {
     public void addProbe(ProbePoint p) {
         probes.add(p);
         gradients |= p.gradNorm() != null;
-        activations |= p.deadFraction() != null;
+        activations |= p.deadFraction() != null || p.saturatedFraction() != null || p.zeroFraction() != null;
     }
 
     public void addStep(long step, double loss) {
@@ -139,6 +172,11 @@ public final class RunLog {
         if (nonFinite == null) {
             nonFinite = e;
         }
+    }
+
+    /** Replaces the non-finite event with an earlier one (a reader that learns of the true first one later). */
+    public void replaceNonFinite(NonFiniteEvent e) {
+        nonFinite = e;
     }
 
     public void setEvaluation(EvaluationSignals e) {

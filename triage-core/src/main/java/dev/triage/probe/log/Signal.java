@@ -21,7 +21,13 @@ public enum Signal {
     /** Per-layer activation statistics (zero, inactive and saturated units). */
     LAYER_ACTIVATIONS,
     /** The final model's metrics. */
-    EVALUATION;
+    EVALUATION,
+    /** The shapes a loss function was called with (probes of frameworks that broadcast). */
+    LOSS_CALLS,
+    /** Statistics of the inputs the network received (another framework's probe). */
+    INPUTS,
+    /** The loss of every optimizer step. */
+    STEP_LOSSES;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', ' ');

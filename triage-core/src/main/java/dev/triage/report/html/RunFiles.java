@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.triage.config.InvalidInputException;
+import dev.triage.probe.telemetry.Telemetry;
+import dev.triage.probe.telemetry.TelemetryReader;
+import dev.triage.report.RunLogJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +17,7 @@ import java.util.List;
 
 /**
  * What the HTML report is drawn from, read from a run folder: {@code report.json} (findings, metrics,
- * baselines, repair trials), {@code signals.json} (curves and per-layer probes; may be absent) and the
+ * baselines, repair trials), {@code signals.jsonl} (the run log: curves and per-layer probes; may be absent) and the
  * signals of each repair trial.
  */
 record RunFiles(Path dir, JsonNode report, JsonNode signals, List<Trial> trials) {
@@ -34,7 +37,7 @@ record RunFiles(Path dir, JsonNode report, JsonNode signals, List<Trial> trials)
         List<Trial> trials = new ArrayList<>();
         Path original = dir.resolve("trials").resolve("trial-0");
         if (r.path("repair").path("attempted").asBoolean(false) && Files.isDirectory(original)) {
-            JsonNode signals = optional(original.resolve("signals.json"));
+            JsonNode signals = signals(original);
             ObjectNode entry = JSON.createObjectNode().put("trial", 0).put("kept", false)
                     .put("reason", "the original run, as configured");
             entry.set("val_loss", signals.path("evaluation").path("validationScore"));
@@ -43,10 +46,10 @@ record RunFiles(Path dir, JsonNode report, JsonNode signals, List<Trial> trials)
         }
         for (JsonNode t : r.path("repair").path("trials")) {
             String runDir = Html.text(t, "run_dir");
-            JsonNode s = runDir.isEmpty() ? MissingNode.getInstance() : optional(resolve(dir, runDir).resolve("signals.json"));
+            JsonNode s = runDir.isEmpty() ? MissingNode.getInstance() : signals(resolve(dir, runDir));
             trials.add(new Trial(t, s));
         }
-        JsonNode signals = MetricsCsv.complete(optional(dir.resolve("signals.json")), dir.resolve("metrics.csv"));
+        JsonNode signals = MetricsCsv.complete(signals(dir), dir.resolve("metrics.csv"));
         return new RunFiles(dir, r, signals, trials);
     }
 
@@ -57,6 +60,18 @@ record RunFiles(Path dir, JsonNode report, JsonNode signals, List<Trial> trials)
             return p;
         }
         return dir.resolve("trials").resolve(p.getFileName().toString());
+    }
+
+    /**
+     * A folder's run log as the tree the charts read (that of {@link RunLogJson}); a missing node when
+     * the folder has none. Older run folders hold it as {@code signals.json}, already in that shape.
+     */
+    static JsonNode signals(Path dir) {
+        Path jsonl = dir.resolve(Telemetry.FILE_NAME);
+        if (Files.isRegularFile(jsonl)) {
+            return RunLogJson.tree(TelemetryReader.read(jsonl).log());
+        }
+        return optional(dir.resolve("signals.json"));
     }
 
     private static JsonNode optional(Path file) {
