@@ -65,11 +65,25 @@ public final class Doctor {
         return blocked;
     }
 
-    /** Every finding so far, worst first (severity, then phase, then the order they were found). */
+    /**
+     * Every finding so far, worst first: by severity, then phase, then when it first appeared (epoch and
+     * step), then rule order. The order does not depend on how often the rules ran.
+     */
     public List<Finding> findings() {
         List<Finding> all = new ArrayList<>(findings.values());
-        all.sort(Comparator.comparingInt((Finding f) -> -f.severity().rank()).thenComparing(f -> f.phase().ordinal()));
+        all.sort(Comparator.comparingInt((Finding f) -> -f.severity().rank()).thenComparing(f -> f.phase().ordinal())
+                .thenComparingLong(f -> f.step() == null ? -1 : f.step())
+                .thenComparingInt(f -> ruleOrder(f.rule())));
         return all;
+    }
+
+    private int ruleOrder(String id) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return rules.size();
     }
 
     /** The rules that could not run on this log, and what they lacked. */

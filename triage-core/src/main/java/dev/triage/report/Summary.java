@@ -25,7 +25,10 @@ public final class Summary {
                     r.data().testRows(), r.data().features()));
         }
         if (r.metrics() != null) {
-            sb.append("  network: ").append(metrics(r.metrics().test())).append(String.format(Locale.ROOT,
+            String scores = r.metrics().test() == null && !Double.isNaN(r.metrics().trainLoss())
+                    ? "training loss " + Fmt.num(r.metrics().trainLoss()) + ", validation loss " + Fmt.num(r.metrics().validationLoss())
+                    : metrics(r.metrics().test());
+            sb.append("  network: ").append(scores).append(String.format(Locale.ROOT,
                     " after %d epochs (%s)%n", r.metrics().epochsRun(), r.metrics().stopReason()));
         }
         if (r.baselines() != null) {
