@@ -37,6 +37,7 @@ public final class Replay {
     private void replay(Doctor doctor) {
         live.setOrigin(recorded.origin());
         live.setInputs(recorded.inputs());
+        live.setTargets(recorded.targets());
         live.setSetup(recorded.setup());
         live.setData(recorded.data());
         live.setBaselines(recorded.baselines());

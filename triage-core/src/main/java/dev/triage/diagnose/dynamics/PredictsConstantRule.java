@@ -18,8 +18,8 @@ import java.util.List;
  * TRAIN_PREDICTS_CONSTANT: the network gives (almost) the same prediction for every input.
  *
  * <p><b>Signal:</b> the spread of validation predictions over the spread of the targets (per output
- * unit, averaged), below {@code ratio} (default 0.05) for {@code epochs} epochs in a row (default 3),
- * while the validation metric is no better than the trivial baseline's (RMSE at least 90% of it, or
+ * unit, averaged), below {@code ratio} (default 0.1) for {@code epochs} epochs in a row (default 3),
+ * while the validation metric is no better than the trivial baseline's (RMSE at least 97% of it, or
  * accuracy at most 2 points above it). <b>Likely causes:</b> symmetric (zero or constant)
  * initialization, regularization that shrinks every weight to zero, dead or saturated layers, an
  * output that cannot vary (softmax over one unit), and the classic shape bug: a loss that broadcasts
@@ -29,15 +29,23 @@ import java.util.List;
 public final class PredictsConstantRule extends BaseRule {
     private final double ratio;
     private final int epochs;
+    private final double quality;
 
     public PredictsConstantRule() {
-        this(0.05, 3);
+        this(0.1, 3, 0.97);
     }
 
-    public PredictsConstantRule(double ratio, int epochs) {
+    /**
+     * @param ratio   prediction spread over target spread below which predictions count as constant
+     * @param epochs  epochs in a row that must show it
+     * @param quality a regression run counts as no better than the trivial predictor when its validation
+     *                RMSE is at least this share of the trivial RMSE (0.97: R² of at most about 0.06)
+     */
+    public PredictsConstantRule(double ratio, int epochs, double quality) {
         super("predicts-constant", "TRAIN_PREDICTS_CONSTANT", Phase.TRAINING, Signal.VALIDATION, Signal.SETUP);
         this.ratio = ratio;
         this.epochs = epochs;
+        this.quality = quality;
     }
 
     @Override
@@ -52,7 +60,7 @@ public final class PredictsConstantRule extends BaseRule {
         for (EpochPoint p : e) {
             double r = p.predictionStd() / p.targetStd();
             double trivialMetric = trivialMetric(trivial, p);
-            boolean trivialQuality = regression ? p.validationMetric() >= 0.9 * trivialMetric
+            boolean trivialQuality = regression ? p.validationMetric() >= quality * trivialMetric
                     : p.validationMetric() <= trivialMetric + 0.02;
             run = r < ratio && trivialQuality ? run + 1 : 0;
             if (run >= epochs) {

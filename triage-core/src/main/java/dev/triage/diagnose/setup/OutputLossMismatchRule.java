@@ -7,9 +7,11 @@ import dev.triage.config.Task;
 import dev.triage.diagnose.BaseRule;
 import dev.triage.diagnose.Evidence;
 import dev.triage.diagnose.Finding;
+import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.probe.log.ColumnProfile;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.RunSetup;
 import dev.triage.probe.log.Signal;
@@ -33,7 +35,7 @@ public final class OutputLossMismatchRule extends BaseRule {
     @Override
     public List<Finding> check(RunLog log) {
         RunSetup s = log.setup();
-        String problem = s.task() == Task.REGRESSION ? regression(s) : classification(s);
+        String problem = s.task() == Task.REGRESSION ? regression(s, targetRange(log)) : classification(s);
         if (problem == null) {
             return none();
         }
@@ -44,9 +46,28 @@ public final class OutputLossMismatchRule extends BaseRule {
                 .and("classes", s.classes()), Remedy.FIX_OUTPUT_AND_LOSS));
     }
 
-    private static String regression(RunSetup s) {
+    /**
+     * The range of the target the output must reach, when it is known: another framework's probe measured
+     * it, or the target is not scaled and the data profile has it. Null otherwise.
+     */
+    private static double[] targetRange(RunLog log) {
+        if (log.targets() != null && Double.isFinite(log.targets().min()) && Double.isFinite(log.targets().max())) {
+            return new double[] {log.targets().min(), log.targets().max()};
+        }
+        ColumnProfile t = log.data() == null ? null : log.data().target();
+        if (log.setup().scaleTarget() == TargetScaling.NONE && t != null && t.summary() != null) {
+            return new double[] {t.summary().min(), t.summary().max()};
+        }
+        return null;
+    }
+
+    private static String regression(RunSetup s, double[] range) {
         Activation out = s.outputActivation();
-        boolean centered = s.scaleTarget() != TargetScaling.NONE;
+        boolean centered = s.scaleTarget() != null && s.scaleTarget() != TargetScaling.NONE;
+        String bounded = range == null ? null : outOfReach(out, range);
+        if (bounded != null && !s.loss().isClassification()) {
+            return bounded;
+        }
         if (s.loss().isClassification()) {
             return "a classification loss cannot fit a numeric target";
         }
@@ -60,6 +81,19 @@ public final class OutputLossMismatchRule extends BaseRule {
             return "!tanh stops at -1 and 1 while the standardized target spreads beyond them";
         }
         return null;
+    }
+
+    /** Why a bounded output cannot reach targets spanning {@code range}; null when it can. */
+    private static String outOfReach(Activation out, double[] range) {
+        double lo = out == Activation.SIGMOID ? 0 : out == Activation.TANH ? -1 : out == Activation.RELU || out == Activation.SOFTPLUS ? 0 : Double.NEGATIVE_INFINITY;
+        double hi = out == Activation.SIGMOID || out == Activation.TANH ? 1 : Double.POSITIVE_INFINITY;
+        if (range[0] >= lo && range[1] <= hi) {
+            return null;
+        }
+        String limits = Double.isInfinite(hi) ? "at least " + Fmt.num(lo) : "between " + Fmt.num(lo) + " and " + Fmt.num(hi);
+        String fix = out == Activation.RELU || out == Activation.SOFTPLUS ? "!" : "";
+        return fix + out.configName() + " outputs lie " + limits + ", but the target spans " + Fmt.num(range[0]) + " to "
+                + Fmt.num(range[1]) + ": the network cannot reach most targets (use an identity output, or scale the target)";
     }
 
     private static String classification(RunSetup s) {

@@ -22,6 +22,7 @@ public final class RunLog {
     private final List<LossCall> lossCalls = new ArrayList<>();
     private RunOrigin origin = RunOrigin.TRIAGE;
     private InputStats inputs;
+    private TargetStats targets;
     private long[] stepNumbers = new long[256];
     private double[] stepLosses = new double[256];
     private int stepCount;
@@ -68,6 +69,15 @@ public final class RunLog {
     /** What the network received, as measured by another framework's probe; null for Triage's own runs. */
     public InputStats inputs() {
         return inputs;
+    }
+
+    /** What the loss received as targets, as measured by another framework's probe; null for Triage's own runs. */
+    public TargetStats targets() {
+        return targets;
+    }
+
+    public void setTargets(TargetStats t) {
+        targets = t;
     }
 
     public void setInputs(InputStats i) {

@@ -43,6 +43,7 @@ final class RecordSink {
         log.setOrigin(RunRecordReader.origin(f));
         log.setSetup(RunRecordReader.setup(f, log.origin()));
         log.setInputs(RunRecordReader.inputs(f));
+        log.setTargets(RunRecordReader.targets(f));
         if (log.setup().layers().isEmpty()) {
             throw f.missing("layers", "at least the output layer ({\"index\":0,\"in\":11,\"units\":1,\"activation\":\"identity\"})");
         }

@@ -18,7 +18,7 @@ public final class RunLogFile {
     public static String render(RunLog log) {
         StringWriter text = new StringWriter();
         TelemetryWriter w = new TelemetryWriter(text);
-        w.run(log.setup(), log.origin(), log.inputs());
+        w.run(log.setup(), log.origin(), log.inputs(), log.targets());
         if (log.data() != null) {
             w.data(log.data());
         }

@@ -7,13 +7,14 @@ import dev.triage.probe.log.InputStats;
 import dev.triage.probe.log.LayerFacts;
 import dev.triage.probe.log.RunOrigin;
 import dev.triage.probe.log.RunSetup;
+import dev.triage.probe.log.TargetStats;
 
 /** The first record of a run log: the run's setup, where it comes from, and what its inputs looked like. */
 final class RunRecord {
     private RunRecord() {
     }
 
-    static ObjectNode write(RunSetup s, RunOrigin origin, InputStats inputs) {
+    static ObjectNode write(RunSetup s, RunOrigin origin, InputStats inputs, TargetStats targets) {
         ObjectNode o = Telemetry.JSON.createObjectNode().put("type", "run").put("format", Telemetry.FORMAT)
                 .put("version", Telemetry.VERSION).put("framework", origin.framework());
         putText(o, "framework_version", origin.frameworkVersion());
@@ -36,6 +37,10 @@ final class RunRecord {
         putChoice(pre, "impute", s.impute());
         if (inputs != null) {
             o.set("inputs", inputs(inputs));
+        }
+        if (targets != null) {
+            o.putObject("targets").put("rows", targets.rows()).put("mean", targets.mean()).put("std", targets.std())
+                    .put("min", targets.min()).put("max", targets.max());
         }
         o.put("parameters", s.parameters());
         ObjectNode extra = o.putObject("x_triage").put("shuffled", s.shuffled()).put("stratified", s.stratified())

@@ -15,6 +15,7 @@ import dev.triage.probe.log.InputStats;
 import dev.triage.probe.log.LayerFacts;
 import dev.triage.probe.log.RunOrigin;
 import dev.triage.probe.log.RunSetup;
+import dev.triage.probe.log.TargetStats;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -107,6 +108,14 @@ final class RunRecordReader {
             nonFinite[i] = (long) nf[i];
         }
         return new InputStats(in.integer("rows", 0), in.texts("names"), mean, std, min, max, nonFinite);
+    }
+
+    static TargetStats targets(Fields run) {
+        Fields t = run.object("targets");
+        if (!t.has("min") && !t.has("max") && !t.has("mean")) {
+            return null;
+        }
+        return new TargetStats(t.integer("rows", 0), t.num("mean"), t.num("std"), t.num("min"), t.num("max"));
     }
 
     private static double[] orNaN(double[] v, int n) {

@@ -12,6 +12,7 @@ import dev.triage.probe.log.NonFiniteEvent;
 import dev.triage.probe.log.ProbePoint;
 import dev.triage.probe.log.RunOrigin;
 import dev.triage.probe.log.RunSetup;
+import dev.triage.probe.log.TargetStats;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,10 +32,10 @@ public final class TelemetryWriter implements Closeable {
         this.out = out;
     }
 
-    /** The first record: the run's setup, the framework it was trained in, and (optional) input statistics. */
-    public void run(RunSetup setup, RunOrigin origin, InputStats inputs) {
+    /** The first record: the run's setup, the framework it was trained in, and (optional) input and target statistics. */
+    public void run(RunSetup setup, RunOrigin origin, InputStats inputs, TargetStats targets) {
         started = true;
-        write(RunRecord.write(setup, origin, inputs));
+        write(RunRecord.write(setup, origin, inputs, targets));
     }
 
     public void data(DataSignals d) {
