@@ -24,7 +24,7 @@ public record Range(double min, boolean minInclusive, double max, boolean maxInc
         return aboveMin && belowMax;
     }
 
-    /** "> 0 and <= 10", "in [0, 1)", "finite". */
+    /** "&gt; 0 and &lt;= 10", "in [0, 1)", "finite". */
     public String describe() {
         boolean hasMin = min != Double.NEGATIVE_INFINITY;
         boolean hasMax = max != Double.POSITIVE_INFINITY;

@@ -20,7 +20,7 @@ public final class StepStats {
     public final double[] actStd;
     /** Fraction of activations that are exactly zero (probe steps). */
     public final double[] zeroFraction;
-    /** Fraction of units whose pre-activation is <= 0 for every row of the batch (probe steps). */
+    /** Fraction of units whose pre-activation is {@code <= 0} for every row of the batch (probe steps). */
     public final double[] deadFraction;
     /** Fraction of tanh/sigmoid activations within 1% of their limits (probe steps; 0 for others). */
     public final double[] saturatedFraction;

@@ -1,5 +1,5 @@
 /**
- * Measuring a run: the run log of signals ({@link dev.triage.probe.RunLog}) that rules read, the
+ * Measuring a run: the run log of signals ({@link dev.triage.probe.log.RunLog}) that rules read, the
  * recorder that fills it from Triage's own training loop, the learnability baselines, and the sanity
  * checks (overfit a tiny batch, gradient check, batch independence, learning-rate range test).
  *

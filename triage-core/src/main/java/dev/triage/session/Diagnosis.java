@@ -40,6 +40,7 @@ final class Diagnosis implements TrainingListener {
     private final RunRecorder recorder = new RunRecorder(log);
     private final Doctor doctor;
     private final FindingPrinter printer;
+    private final SessionListener listener;
     private final RunConfig config;
     private StopControl control;
     /** The training rules may take about 1/100 of the wall time between two evaluations. */
@@ -52,6 +53,7 @@ final class Diagnosis implements TrainingListener {
         this.config = resolved;
         this.doctor = new Doctor(Rules.all(), resolved.doctor().disable());
         this.printer = new FindingPrinter(options.terminal());
+        this.listener = options.listener();
         log.setSetup(SetupFacts.of(resolved, net, data, Runtime.getRuntime().maxMemory()));
         log.setData(DataProfiler.profile(data));
         log.setBaselines(baselines);
@@ -97,6 +99,9 @@ final class Diagnosis implements TrainingListener {
      */
     @Override
     public void onEpochEnd(EpochEnded e) {
+        if (listener != SessionListener.NONE) {
+            listener.onEpoch(e.epoch(), e.trainLoss(), e.validationLoss(), e.validationMetric(), this::stopForListener);
+        }
         long now = System.nanoTime();
         if (now - lastRulesAt < lastRulesNanos * RULE_BUDGET_INVERSE) {
             return;
@@ -124,7 +129,16 @@ final class Diagnosis implements TrainingListener {
     }
 
     private void report(List<Finding> fresh) {
-        fresh.forEach(printer::print);
+        for (Finding f : fresh) {
+            printer.print(f);
+            listener.onFinding(f);
+        }
+    }
+
+    private void stopForListener() {
+        if (control != null) {
+            control.requestStop(StopReason.REQUESTED, "the program embedding Triage asked to stop");
+        }
     }
 
     Doctor doctor() {

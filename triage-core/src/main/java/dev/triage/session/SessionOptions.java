@@ -9,7 +9,15 @@ import java.time.Clock;
  * How a session talks and where it writes: the {@link Terminal} for progress, findings and the
  * summary, {@code json} for an extra copy of the JSON report, {@code repair} to run the repair loop.
  */
-public record SessionOptions(Terminal terminal, Path json, boolean repair, Clock clock) {
+public record SessionOptions(Terminal terminal, Path json, boolean repair, Clock clock, SessionListener listener) {
+    public SessionOptions {
+        listener = listener == null ? SessionListener.NONE : listener;
+    }
+
+    public SessionOptions(Terminal terminal, Path json, boolean repair, Clock clock) {
+        this(terminal, json, repair, clock, SessionListener.NONE);
+    }
+
     /** Plain lines to {@code out}, as when output is not a terminal. */
     public SessionOptions(PrintStream out, Path json, boolean repair, Clock clock) {
         this(Terminal.plain(out), json, repair, clock);
@@ -25,10 +33,14 @@ public record SessionOptions(Terminal terminal, Path json, boolean repair, Clock
     }
 
     public SessionOptions withRepair(boolean r) {
-        return new SessionOptions(terminal, json, r, clock);
+        return new SessionOptions(terminal, json, r, clock, listener);
     }
 
     public SessionOptions withOut(PrintStream o) {
-        return new SessionOptions(o, json, repair, clock);
+        return new SessionOptions(Terminal.plain(o), json, repair, clock, listener);
+    }
+
+    public SessionOptions withListener(SessionListener l) {
+        return new SessionOptions(terminal, json, repair, clock, l);
     }
 }
