@@ -1,0 +1,77 @@
+"""Wine quality regression with a hand-written module that applies its activations and dropout
+functionally (``F.relu``, ``F.dropout`` in ``forward``). No hook sees them: the probe infers them from
+the tensors (``activation_assumed: true``). Otherwise a healthy run.
+"""
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+import torch
+import torch.nn.functional as F
+from torch import Tensor, nn
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
+from triage_probe import Probe  # noqa: E402
+
+
+def load_csv(path: Path) -> "tuple[torch.Tensor, torch.Tensor]":
+    with open(path, newline="") as f:
+        rows = list(csv.reader(f))
+    data = torch.tensor([[float(v) for v in r] for r in rows[1:]])
+    return data[:, :-1], data[:, -1]
+
+
+class Net(nn.Module):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hidden1 = nn.Linear(11, 64)
+        self.hidden2 = nn.Linear(64, 32)
+        self.out = nn.Linear(32, 1)
+
+    def forward(self, x: Tensor) -> Tensor:
+        h = F.dropout(F.relu(self.hidden1(x)), p=0.2, training=self.training)
+        h = F.relu(self.hidden2(h))
+        return self.out(h)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+
+    x, y = load_csv(args.data_dir / "wine_quality_red.csv")
+    order = torch.randperm(len(x))
+    cut = int(0.8 * len(x))
+    train, val = order[:cut], order[cut:]
+    mean, std = x[train].mean(dim=0), x[train].std(dim=0)
+    x = (x - mean) / std
+    y = y.view(-1, 1)
+    x_train, y_train, x_val, y_val = x[train], y[train], x[val], y[val]
+
+    model = Net()
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    epochs, batch = 20, 32
+    with Probe(args.out, task="regression", batch_size=batch, epochs=epochs, train_rows=len(train),
+               validation_rows=len(val), preprocessing={"scale": "standard"}) as probe:
+        loss_fn = probe.watch(model, optimizer, nn.MSELoss())
+        for epoch in range(epochs):
+            model.train()
+            for i in torch.randperm(len(x_train)).split(batch):
+                optimizer.zero_grad()
+                loss = loss_fn(model(x_train[i]), y_train[i])
+                loss.backward()
+                optimizer.step()
+            model.eval()
+            with torch.no_grad():
+                pred = model(x_val)
+                val_loss = loss_fn(pred, y_val).item()
+            probe.epoch(val_loss=val_loss, val_predictions=pred, val_targets=y_val)
+    print(f"validation rmse {val_loss ** 0.5:.3f}")
+
+
+if __name__ == "__main__":
+    main()
