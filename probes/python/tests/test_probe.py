@@ -3,6 +3,7 @@ hooks. Run: cd probes/python && /usr/bin/python3 -m unittest discover -s tests -
 from __future__ import annotations
 
 import copy
+import io
 import math
 import unittest
 import warnings
@@ -287,8 +288,8 @@ class ActivationStatsTest(ProbeTestCase):
         probes = of_type(read_log(self.path), "probe")
         self.assertEqual(len(probes), 3)
         for p in probes:  # z = [1, -1] before the in-place ReLU overwrote it with [1, 0]
-            self.assertEqual(p["pre_act_std"][0], 1.0)
-            self.assertEqual(p["act_std"][0], 0.5)
+            self.assertAlmostEqual(p["pre_act_std"][0], 1.0, places=6)
+            self.assertAlmostEqual(p["act_std"][0], 0.5, places=6)
 
 
 class ShapesTest(ProbeTestCase):
@@ -491,6 +492,29 @@ class HooksTest(ProbeTestCase):
         optimizer.step()  # the optimizer's own step again
         self.assertFalse(torch.equal(before["0.weight"], model.state_dict()["0.weight"]))
         self.assertEqual(read_log(self.path)[-1]["type"], "end")
+
+    def test_a_watched_model_can_be_copied_and_saved(self) -> None:
+        model = nn.Sequential(nn.Linear(2, 3), nn.ReLU(), nn.Linear(3, 1))
+        optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+        x = torch.randn(4, 2)
+        with Probe(self.path) as probe:
+            loss_fn = probe.watch(model, optimizer, nn.MSELoss())
+            train(model, optimizer, loss_fn, [(x, torch.randn(4, 1))], probe)
+            best = copy.deepcopy(model)  # early stopping keeps the best model this way
+            buffer = io.BytesIO()
+            torch.save(model, buffer)
+            buffer.seek(0)
+            loaded = torch.load(buffer)
+            with torch.no_grad():
+                self.assertTrue(torch.equal(best(x), model(x)))
+                self.assertTrue(torch.equal(loaded(x), model(x)))
+            optimizer_copy = copy.deepcopy(optimizer)
+            before = model[0].weight.detach().clone()
+            best(x).sum().backward()
+            optimizer_copy.step()  # steps the copy's own parameters, not the watched model's
+            self.assertTrue(torch.equal(model[0].weight, before))
+        steps = len(of_type(read_log(self.path), "step"))
+        self.assertEqual(steps, 1)  # the copies' forward passes and losses are not the watched run's
 
     def test_lr_schedulers_keep_working(self) -> None:
         for created in ("before", "after"):

@@ -67,12 +67,19 @@ class TensorStatsTest(unittest.TestCase):
         self.assertAlmostEqual(s["dead_fraction"], 1 / 3)  # the third unit is 0 for both rows
         self.assertIsNone(s["saturated_fraction"])
 
-    def test_a_tiny_spread_around_a_large_mean_survives(self) -> None:
-        base = torch.full((32, 1), 5.5)
-        values = base + 3e-5 * torch.linspace(-1, 1, 32).reshape(32, 1)
-        s = activation_stats(values, values, "identity")
+    def test_the_output_layers_tiny_spread_around_a_large_mean_survives(self) -> None:
+        values = 5.5 + 3e-5 * torch.linspace(-1, 1, 32).reshape(32, 1)  # a network predicting a constant
+        s = activation_stats(values, values, "identity", exact=True)  # the output layer is summed in float64
         want = float(values.double().std(unbiased=False))
         self.assertAlmostEqual(s["act_std"] / want, 1.0, places=3)
+
+    def test_hidden_layers_are_summed_in_their_own_precision(self) -> None:
+        torch.manual_seed(0)
+        values = 2.0 + 0.5 * torch.randn(64, 32)
+        s = activation_stats(values, values, "identity")
+        want = float(values.double().std(unbiased=False))
+        self.assertAlmostEqual(s["act_std"] / want, 1.0, places=4)
+        self.assertAlmostEqual(s["act_mean"], float(values.double().mean()), places=5)
 
     def test_leaky_units_are_dead_when_never_positive(self) -> None:
         a = torch.tensor([[-0.01, 0.5], [-0.02, -0.01]])

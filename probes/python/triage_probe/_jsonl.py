@@ -81,3 +81,40 @@ def number(value: Optional[float]) -> str:
     if math.isfinite(value):
         return repr(value)
     return '"NaN"' if math.isnan(value) else '"Infinity"' if value > 0 else '"-Infinity"'
+
+
+def short_number(value: Any) -> str:
+    """A number with 9 significant digits: ample for statistics of float32 tensors, and about twice
+    as fast to write as the shortest exact form (probe records hold a hundred of them)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        raise TypeError("bool")
+    if isinstance(value, float):
+        if math.isfinite(value):
+            return "%.9g" % value
+        return '"NaN"' if math.isnan(value) else '"Infinity"' if value > 0 else '"-Infinity"'
+    if isinstance(value, int):
+        return str(value)
+    raise TypeError(type(value).__name__)
+
+
+def dumps_numbers(record: Dict[str, Any]) -> str:
+    """A record whose keys are plain names and whose values are strings, numbers and arrays of
+    numbers, written by hand with ``short_number``; anything else takes the general path."""
+    try:
+        parts = []
+        for key, value in record.items():
+            if isinstance(value, list):
+                if all(type(v) is float and math.isfinite(v) for v in value):  # the usual case, fast
+                    text = "[" + ",".join(map("%.9g".__mod__, value)) + "]"
+                else:
+                    text = "[" + ",".join([short_number(v) for v in value]) + "]"
+            elif isinstance(value, str):
+                text = json.dumps(value)
+            else:
+                text = short_number(value)
+            parts.append('"' + key + '":' + text)
+        return "{" + ",".join(parts) + "}"
+    except TypeError:
+        return dumps(record)

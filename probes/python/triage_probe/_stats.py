@@ -98,65 +98,62 @@ ACTIVATION_KEYS = ("act_mean", "act_std", "pre_act_std", "zero_fraction", "dead_
 
 
 class LayerSums:
-    """One layer's probe statistics as partial sums: moments as 0-d float64 tensors, counts as 0-d
-    int64 tensors. A probe step reads every layer's sums in two conversions and then finishes them
-    into the record's numbers: reading each value on its own would cost as much again."""
+    """One layer's probe statistics as partial sums, left as 0-d tensors: moments (sum and L2 norm)
+    and counts. A probe step reads every layer's sums together and then finishes them into the record's
+    numbers. On small networks a probe step costs what its tensor operations cost, one dispatch each,
+    so there are few: seven for a ReLU layer, four for an output layer."""
 
-    def __init__(self, pre: Optional[Tensor], act: Optional[Tensor], activation: str) -> None:
-        self.activation = activation
-        self.moments: List[Tensor] = []
-        self.counts: List[Tensor] = []
-        self._slots: Dict[str, Tuple[bool, int]] = {}
+    def __init__(self, pre: Optional[Tensor], act: Optional[Tensor], activation: str, exact: bool = False) -> None:
+        self.moments: List[Tensor] = []  # act sum, act norm [, pre sum, pre norm]
+        self.exact = exact
+        self.counts: List[Tensor] = []  # act non-zeros [, live units] [, saturated outputs]
         self.n = self.units = self.pre_n = 0
         self.same = pre is not None and pre is act  # no activation: the pre-activation is the output
-        with torch.no_grad():
-            if act is not None and act.numel() > 0:
-                a = act.detach()
-                self.n = a.numel()
-                self._moments("act", a)
-                self._count("nonzero", torch.count_nonzero(a))
-                if activation in NON_NEGATIVE:  # outputs >= 0: a unit is dead when its outputs sum to 0
-                    column = rows_by_unit(a).sum(dim=0)
-                    self.units = column.numel()
-                    self._count("alive", torch.count_nonzero(column))
-                elif activation in RELU_FAMILY:  # a unit is dead when even its largest output is <= 0
-                    peak = rows_by_unit(a).amax(dim=0)
-                    self.units = peak.numel()
-                    self._count("alive", torch.count_nonzero(peak > 0))
-                if activation in ("tanh", "hardtanh"):
-                    self._count("saturated", torch.count_nonzero(a.abs() > 0.99))
-                elif activation in ("sigmoid", "hardsigmoid"):
-                    self._count("saturated", torch.count_nonzero((a - 0.5).abs() > 0.49))
-            if pre is not None and not self.same and pre.numel() > 0:
-                self.pre_n = pre.numel()
-                self._moments("pre", pre.detach())
+        self.dead = self.saturated = False
+        if act is not None and act.numel() > 0:
+            self.n = act.numel()
+            self.moments += self._moments(act)
+            self.counts.append(torch.count_nonzero(act))
+            if activation in RELU_FAMILY:
+                units = act if act.dim() == 2 else rows_by_unit(act)
+                self.units = units.shape[1]
+                self.dead = True
+                if activation in NON_NEGATIVE:  # outputs >= 0: a unit is alive when its outputs sum above 0
+                    self.counts.append(torch.count_nonzero(units.sum(dim=0)))
+                else:  # a unit is alive when its largest output is above 0
+                    self.counts.append(torch.count_nonzero(units.amax(dim=0) > 0))
+            if activation in ("tanh", "hardtanh"):
+                self.saturated = True
+                self.counts.append(torch.count_nonzero(act.abs() > 0.99))
+            elif activation in ("sigmoid", "hardsigmoid"):
+                self.saturated = True
+                self.counts.append(torch.count_nonzero((act - 0.5).abs() > 0.49))
+        if pre is not None and not self.same and pre.numel() > 0:
+            self.pre_n = pre.numel()
+            self.moments += self._moments(pre)
 
-    def _moments(self, key: str, t: Tensor) -> None:
-        # Sums in float64: the variance E[x^2] - E[x]^2 stays exact enough even for a spread 1e-5 of the mean.
-        d = t.double().reshape(-1)
-        self._slots[key + "_sum"] = (False, len(self.moments))
-        self._slots[key + "_sq"] = (False, len(self.moments) + 1)
-        self.moments += [d.sum(), torch.dot(d, d)]
-
-    def _count(self, key: str, t: Tensor) -> None:
-        self._slots[key] = (True, len(self.counts))
-        self.counts.append(t)
+    def _moments(self, t: Tensor) -> List[Tensor]:
+        """Sum and L2 norm. In the tensor's own precision (float32: the spread comes out right to about
+        1e-3 of the mean, plenty for hidden layers), or in float64 when ``exact`` (the output layer,
+        whose spread tells whether the network predicts a constant)."""
+        if self.exact or not t.is_floating_point():
+            t = t.double()
+        return [t.sum(), torch.linalg.vector_norm(t)]
 
     def finish(self, moments: List[float], counts: List[int]) -> Dict[str, Optional[float]]:
         """The record's entries from this layer's slices of the values read."""
-        v: Dict[str, float] = {k: counts[i] if is_count else moments[i] for k, (is_count, i) in self._slots.items()}
         out: Dict[str, Optional[float]] = dict.fromkeys(ACTIVATION_KEYS)
         if self.n:
-            out["act_mean"], out["act_std"] = _mean_std(v["act_sum"], v["act_sq"], self.n)
-            out["zero_fraction"] = (self.n - v["nonzero"]) / self.n
-            if "alive" in v:
-                out["dead_fraction"] = (self.units - v["alive"]) / self.units
-            if "saturated" in v:
-                out["saturated_fraction"] = v["saturated"] / self.n
+            out["act_mean"], out["act_std"] = _mean_std(moments[0], moments[1], self.n)
+            out["zero_fraction"] = (self.n - counts[0]) / self.n
+            if self.dead:
+                out["dead_fraction"] = (self.units - counts[1]) / self.units
+            if self.saturated:
+                out["saturated_fraction"] = counts[-1] / self.n
         if self.same:
             out["pre_act_std"] = out["act_std"]
         elif self.pre_n:
-            out["pre_act_std"] = _mean_std(v["pre_sum"], v["pre_sq"], self.pre_n)[1]
+            out["pre_act_std"] = _mean_std(moments[-2], moments[-1], self.pre_n)[1]
         return out
 
 
@@ -167,33 +164,39 @@ def finish_all(sums: List[LayerSums], extra: Optional[List[Tensor]] = None) -> T
     out = []
     m = c = 0
     for s in sums:
-        out.append(s.finish(moments[m:m + len(s.moments)], counts[c:c + len(s.counts)]))  # type: ignore[arg-type]
+        out.append(s.finish(moments[m:m + len(s.moments)], counts[c:c + len(s.counts)]))
         m, c = m + len(s.moments), c + len(s.counts)
     return out, moments[m:]
 
 
-def _mean_std(total: float, squares: float, n: int) -> Tuple[float, float]:
+def _mean_std(total: float, norm: float, n: int) -> Tuple[float, float]:
+    """Mean and population spread from the sum and the L2 norm: E[x^2] - E[x]^2 (in float64 sums it
+    keeps about ten digits, enough for a spread 1e-5 of the mean)."""
     mean = total / n
-    if not math.isfinite(squares):  # an infinity (or NaN) in the tensor: the spread is that too
-        return mean, squares
-    return mean, math.sqrt(max(squares / n - mean * mean, 0.0))
+    if not math.isfinite(norm):  # an infinity (or NaN) in the tensor: the spread is that too
+        return mean, norm
+    return mean, math.sqrt(max(norm * norm / n - mean * mean, 0.0))
 
 
 def read_all(tensors: List[Tensor]) -> List[Any]:
-    """Values of 0-d tensors in one conversion (one device sync on a GPU)."""
+    """Values of 0-d tensors: one by one on the CPU (cheapest there), in one transfer from a GPU."""
     if not tensors:
         return []
-    try:
-        return torch.stack(tensors).tolist()
-    except RuntimeError:  # tensors of several dtypes or devices (a model split across GPUs)
-        return [t.item() for t in tensors]
+    if tensors[0].device.type != "cpu":
+        try:
+            return torch.stack([t.double() for t in tensors]).tolist()
+        except RuntimeError:  # tensors on several devices (a model split across GPUs)
+            pass
+    return [t.item() for t in tensors]
 
 
-def activation_stats(pre: Optional[Tensor], act: Optional[Tensor], activation: str) -> Dict[str, Optional[float]]:
+def activation_stats(pre: Optional[Tensor], act: Optional[Tensor], activation: str,
+                     exact: bool = False) -> Dict[str, Optional[float]]:
     """One layer's entries of a ``probe`` record. ``dead_fraction`` (ReLU family only) counts units
     (last dimension) that are <= 0 for every row of the batch; ``saturated_fraction`` (tanh, sigmoid)
     counts outputs within 1% of the limits: |a| > 0.99 for tanh, a < 0.01 or a > 0.99 for sigmoid."""
-    return finish_all([LayerSums(pre, act, activation)])[0][0]
+    with torch.no_grad():
+        return finish_all([LayerSums(pre, act, activation, exact)])[0][0]
 
 
 def rows_by_unit(a: Tensor) -> Tensor:

@@ -17,7 +17,7 @@ from torch.nn.modules.module import register_module_forward_hook
 from torch.utils.hooks import RemovableHandle
 
 from . import _model
-from ._jsonl import JsonlWriter, number
+from ._jsonl import JsonlWriter, dumps_numbers, number
 from ._model import Call, Layer, as_float, tensor_at
 from ._stats import (ACTIVATION_KEYS, LayerSums, column_std, finish_all, input_stats, read_all, target_stats,
                      validation_summary)
@@ -40,6 +40,31 @@ class WatchedLoss:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.__dict__["loss"], name)
+
+
+class _Hook:
+    """A hook the probe puts on the model. Copies of the model (``copy.deepcopy``, ``torch.save(model)``)
+    get a hook that does nothing instead of a copy of the probe and its open file."""
+
+    def __init__(self, fn: Callable[..., Any]) -> None:
+        self._fn = fn
+
+    def __call__(self, *args: Any) -> Any:
+        return self._fn(*args)
+
+    def __reduce__(self) -> Tuple[Any, Tuple[Any, ...]]:
+        return (_Hook, (_nothing,))
+
+
+def _nothing(*args: Any) -> None:
+    return None
+
+
+class _PendingProbe:
+    """A probe step between its loss call (activations) and its optimizer step (gradients, update)."""
+
+    def __init__(self, record: Dict[str, Any], sums: List[LayerSums], spread: Optional[Tensor], reuse: bool) -> None:
+        self.record, self.sums, self.spread, self.reuse = record, sums, spread, reuse
 
 
 class Probe:
@@ -95,6 +120,7 @@ class Probe:
         self._inplace = False  # whether the first forward overwrote a pre-activation in place
         self._copy_pre = False
         self._wanted: Set[int] = set()
+        self._plan_ids: Set[int] = set()
         self._last_args: Optional[Tuple[Any, ...]] = None
         self._replaying = False
         self._step_method: Optional[Callable[..., Any]] = None
@@ -109,7 +135,8 @@ class Probe:
         self._epoch_losses: List[float] = []
         self._epoch_t0 = time.perf_counter()
         self._probe_at: Optional[Set[int]] = None  # in-epoch step indices; None until an epoch's length is known
-        self._pending: Optional[Dict[str, Any]] = None  # a probe record waiting for its gradients and update
+        self._next_probe = 0 if self._probes_per_epoch else -1  # the step the next forward pre-hook arms for
+        self._pending: Optional[_PendingProbe] = None  # a probe step waiting for its gradients and update
         self._signatures: Set[Tuple[Any, ...]] = set()
         self._nonfinite = False
         self._last_finite_loss: Optional[float] = None
@@ -128,7 +155,7 @@ class Probe:
         self._loss_name = _model.loss_name(loss)
         self._broadcasting = _model.is_broadcasting_loss(loss)
         self._leaves = [m for m in model.modules() if not any(True for _ in m.children())]
-        self._pre_hook = model.register_forward_pre_hook(self._before_forward)
+        self._pre_hook = model.register_forward_pre_hook(_Hook(self._before_forward))
         if optimizer is not None:
             self._groups = optimizer.param_groups
             self._wrap_step(optimizer)
@@ -177,6 +204,7 @@ class Probe:
         self._epoch_start_step = self._steps
         self._epoch_losses = []
         self._epoch_t0 = now
+        self._schedule()
 
     def close(self, stop_reason: Optional[str] = None) -> None:
         """Writes the ``end`` record, removes every hook, restores ``optimizer.step`` and closes the file.
@@ -227,8 +255,7 @@ class Probe:
         self._last_args = args
         if not self._run_written:
             self._arm(self._leaves)
-        elif (self._probes_per_epoch and module.training and torch.is_grad_enabled()
-              and self._is_probe_step(self._steps)):
+        elif self._steps == self._next_probe and module.training and torch.is_grad_enabled():
             self._arm(self._plan)
 
     def _arm(self, modules: List[nn.Module]) -> None:
@@ -238,12 +265,12 @@ class Probe:
         self._calls = []
         self._model_output = None
         self._capture_step = self._steps
-        self._wanted = {id(m) for m in modules}
+        self._wanted = self._plan_ids if modules is self._plan else {id(m) for m in modules}
         # Pre-activations are copied on the first forward, and later only if it showed that something
         # overwrites them in place (ReLU(inplace=True)): copies are what a probe step pays most for.
         self._copy_pre = not self._run_written or self._inplace
         self._armed.append(register_module_forward_hook(self._capture))
-        self._armed.append(self._model.register_forward_hook(self._after_forward))
+        self._armed.append(self._model.register_forward_hook(_Hook(self._after_forward)))
 
     def _capture(self, module: nn.Module, inputs: Tuple[Any, ...], output: Any) -> None:
         if id(module) not in self._wanted:
@@ -272,6 +299,8 @@ class Probe:
         probe_ref = weakref.ref(self)
 
         def step(opt: torch.optim.Optimizer, *args: Any, **kwargs: Any) -> Any:
+            if opt is not optimizer:  # a copy of the optimizer (copy.deepcopy) steps itself, unwatched
+                return type(opt).step(opt, *args, **kwargs)
             probe = probe_ref()
             if probe is None or probe._closed or probe._pending is None:
                 return original(*args, **kwargs)
@@ -304,11 +333,10 @@ class Probe:
 
     def _on_loss(self, pred: Any, target: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
         # The hot path: every training step comes through here, so it stays short (a few microseconds).
-        loss = self._loss
-        assert loss is not None and self._model is not None
+        loss: Callable[..., Any] = self._loss  # type: ignore[assignment]  # watch() set it (and the model)
         if self._closed:
             return loss(pred, target, *args, **kwargs)
-        training = self._model.training and torch.is_grad_enabled()
+        training = self._model.training and torch.is_grad_enabled()  # type: ignore[union-attr]
         if not self._run_written:
             self._write_run_record(pred if training else None, target)
         step = self._steps if training else max(self._steps - 1, 0)
@@ -331,22 +359,21 @@ class Probe:
         if lr is not None and type(lr) is not float:
             lr = as_float(lr)  # an int, or a tensor (torch 2 allows lr=torch.tensor(...))
         self._steps += 1
+        if self._steps > self._next_probe >= 0:
+            self._schedule()
         self._epoch_losses.append(value)
-        self._writer.write_line(f'{{"type":"step","step":{step},"epoch":{epoch},"loss":{number(value)}'
+        finite = math.isfinite(value)
+        self._writer.write_line(f'{{"type":"step","step":{step},"epoch":{epoch},"loss":'
+                                f'{repr(value) if finite else number(value)}'
                                 + (f',"learning_rate":{number(lr)}}}' if lr is not None else "}"))
         captured = self._capture_step == step and bool(self._calls)
         if captured and self._probes_per_epoch:
             self._pending = self._activation_probe(step, epoch, lr, value, pred)
-        if not math.isfinite(value):
+        if not finite:
             if not self._nonfinite:
                 self._locate_nonfinite(step, epoch, pred, target, captured)
         else:
             self._last_finite_loss = value
-            if self._pending is not None and not self._nonfinite:
-                # A finite loss can hide an overflow (tanh(inf) is 1): probe steps look inside.
-                bad = _first_nonfinite_stats(self._pending)
-                if bad is not None:
-                    self._write_nonfinite(step, epoch, bad, "activation", cause="activation")
         if captured:
             self._calls = []  # the capture is read: let the tensors go
         return result
@@ -374,6 +401,19 @@ class Probe:
 
     # --------------------------------------------------------------------------------------- probing
 
+    def _schedule(self) -> None:
+        """The next step to probe, from the current one on: -1 for none until ``epoch()`` is called."""
+        self._next_probe = -1
+        if not self._probes_per_epoch:
+            return
+        if self._probe_at is None:
+            j = self._steps - self._epoch_start_step
+            self._next_probe = self._epoch_start_step + (j if j < 3 else 1 << (j - 1).bit_length())
+            return
+        ahead = [j for j in self._probe_at if self._epoch_start_step + j >= self._steps]
+        if ahead:
+            self._next_probe = self._epoch_start_step + min(ahead)
+
     def _is_probe_step(self, step: int) -> bool:
         """Steps 0, 1, 2, 4, 8, ... of the first epoch (its length is unknown yet); later, the last step
         of each of ``probes_per_epoch`` equal slices of the epoch, using the previous epoch's length."""
@@ -382,60 +422,77 @@ class Probe:
             return j < 3 or (j & (j - 1)) == 0
         return j in self._probe_at
 
-    def _activation_probe(self, step: int, epoch: int, lr: Optional[float], loss: float, pred: Any) -> Dict[str, Any]:
+    def _activation_probe(self, step: int, epoch: int, lr: Optional[float], loss: float, pred: Any) -> "_PendingProbe":
+        """The activation half of a probe step, as tensors still to be read (with the gradients)."""
         calls, output = self._calls, self._model_output
         same = len(calls) == len(self._plan) and all(c.module is m for c, m in zip(calls, self._plan))
         with torch.no_grad():
             # A forward that called other modules than the first one: positions mean nothing there.
             sources = [(tensor_at(calls, layer.pre_at, output), tensor_at(calls, layer.act_at, output)) if same
                        else (None, None) for layer in self._layers]
-            sums = [LayerSums(pre, act, layer.activation) for (pre, act), layer in zip(sources, self._layers)]
+            last = len(self._layers) - 1
+            sums = [LayerSums(pre, act, layer.activation, exact=layer.index == last)
+                    for (pre, act), layer in zip(sources, self._layers)]
             # The spread of the predictions is the output layer's when the loss got its very output.
             reuse = bool(sources) and isinstance(pred, Tensor) and pred is sources[-1][1] and pred.dim() == 2 \
                 and pred.shape[1] == 1
-            extra = [column_std(pred.detach())] if isinstance(pred, Tensor) and not reuse else []
-            stats, rest = finish_all(sums, extra)
-        n = len(self._layers)
-        record: Dict[str, Any] = {"type": "probe", "step": step, "epoch": epoch, "learning_rate": lr, "loss": loss,
-                                  "grad_norm": [None] * n, "weight_norm": [None] * n, "update_norm": [None] * n}
-        for k in ACTIVATION_KEYS:
-            record[k] = [layer_stats[k] for layer_stats in stats]
-        record["prediction_std"] = stats[-1]["act_std"] if reuse else (rest[0] if rest else None)
-        return record
+            spread = column_std(pred) if isinstance(pred, Tensor) and not reuse else None
+        record: Dict[str, Any] = {"type": "probe", "step": step, "epoch": epoch, "learning_rate": lr, "loss": loss}
+        return _PendingProbe(record, sums, spread, reuse)
 
     def _probed_step(self, original: Callable[..., Any], args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
         """The optimizer step of a probe step: gradient and weight norms before it, the change after."""
-        record = self._pending
-        assert record is not None
+        pending = self._pending
+        assert pending is not None
         self._pending = None
         with torch.no_grad():
-            weights = [layer.module.weight.detach() for layer in self._layers]
-            grads = [layer.module.weight.grad for layer in self._layers]
-            norms = read_all([torch.linalg.vector_norm(t) for t in weights + [g for g in grads if g is not None]])
-            record["weight_norm"] = norms[:len(weights)]
-            found = iter(norms[len(weights):])
-            record["grad_norm"] = [None if g is None else next(found) for g in grads]
+            weights = [layer.module.weight for layer in self._layers]
+            grads = [w.grad for w in weights]
+            norms = [torch.linalg.vector_norm(t) for t in weights + [g for g in grads if g is not None]]
             before = [w.clone() for w in weights]
         out = original(*args, **kwargs)
         with torch.no_grad():
-            record["update_norm"] = read_all([torch.dist(w, b) for w, b in zip(weights, before)])
-        if not self._nonfinite:
-            bad_grads = [i for i, g in enumerate(record["grad_norm"]) if g is not None and not math.isfinite(g)]
-            updates = [i for i, u in enumerate(record["update_norm"]) if not math.isfinite(u)]
-            if bad_grads:  # backward runs from the output: the last layer in forward order went first
-                self._write_nonfinite(record["step"], record["epoch"], bad_grads[-1], "gradient")
-            elif updates:
-                self._write_nonfinite(record["step"], record["epoch"], updates[0], "weight")
-        self._write(record)
+            updates = read_all([torch.dist(w, b) for w, b in zip(weights, before)])
+        self._finish_probe(pending, norms, grads, updates)
         return out
 
     def _flush_pending(self) -> None:
         """Writes a probe record whose optimizer step never came (gradients and update stay null)."""
-        if self._pending is not None:
-            with torch.no_grad():
-                self._pending["weight_norm"] = [_norm(layer.module.weight) for layer in self._layers]
-            self._write(self._pending)
+        pending = self._pending
+        if pending is not None:
             self._pending = None
+            with torch.no_grad():
+                norms = [torch.linalg.vector_norm(layer.module.weight) for layer in self._layers]
+            self._finish_probe(pending, norms, [None] * len(self._layers), [None] * len(self._layers))
+
+    def _finish_probe(self, pending: "_PendingProbe", norms: List[Tensor], grads: List[Optional[Tensor]],
+                      updates: List[Optional[float]]) -> None:
+        """Reads everything a probe step computed in one go, checks it for non-finite values, writes it."""
+        n = len(self._layers)
+        extra = ([pending.spread] if pending.spread is not None else []) + norms
+        stats, rest = finish_all(pending.sums, extra)
+        record = pending.record
+        for k in ACTIVATION_KEYS:
+            record[k] = [layer_stats[k] for layer_stats in stats]
+        if pending.spread is not None:
+            record["prediction_std"], rest = rest[0], rest[1:]
+        else:
+            record["prediction_std"] = stats[-1]["act_std"] if pending.reuse and stats else None
+        record["weight_norm"] = rest[:n]
+        found = iter(rest[n:])
+        record["grad_norm"] = [None if g is None else next(found) for g in grads]
+        record["update_norm"] = updates
+        if not self._nonfinite:
+            bad_grads = [i for i, g in enumerate(record["grad_norm"]) if g is not None and not math.isfinite(g)]
+            bad_updates = [i for i, u in enumerate(updates) if u is not None and not math.isfinite(u)]
+            bad_act = _first_nonfinite_stats(record)
+            if bad_act is not None:  # a finite loss can hide an overflow (tanh(inf) is 1)
+                self._write_nonfinite(record["step"], record["epoch"], bad_act, "activation", cause="activation")
+            elif bad_grads:  # backward runs from the output: the last layer in forward order went first
+                self._write_nonfinite(record["step"], record["epoch"], bad_grads[-1], "gradient")
+            elif bad_updates:
+                self._write_nonfinite(record["step"], record["epoch"], bad_updates[0], "weight")
+        self._writer.write_line(dumps_numbers(record))
 
     # ----------------------------------------------------------------------------------- non-finite
 
@@ -509,6 +566,7 @@ class Probe:
         layers, uncalled = _model.describe(model, self._calls, self._model_output) if model is not None else ([], [])
         self._layers = layers
         self._plan = [c.module for c in self._calls]
+        self._plan_ids = {id(m) for m in self._plan}
         self._inplace = any(c.snapshot is not None and c.output is not None and not torch.equal(c.snapshot, c.output)
                             for c in self._calls)
         batch_size = self._facts["batch_size"]
@@ -604,10 +662,6 @@ def _loss_value(result: Any) -> float:
         t = result.detach()
         return float(t.item() if t.numel() == 1 else t.double().mean().item())
     return float(result)
-
-
-def _norm(t: Optional[Tensor]) -> Optional[float]:
-    return None if t is None else float(torch.linalg.vector_norm(t.detach()))
 
 
 def _dtype(dtype: torch.dtype) -> str:
