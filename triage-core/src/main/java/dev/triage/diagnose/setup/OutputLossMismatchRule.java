@@ -7,9 +7,11 @@ import dev.triage.config.Task;
 import dev.triage.diagnose.BaseRule;
 import dev.triage.diagnose.Evidence;
 import dev.triage.diagnose.Finding;
+import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.probe.log.NumericSummary;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.RunSetup;
 import dev.triage.probe.log.Signal;
@@ -21,7 +23,8 @@ import java.util.List;
  * <p><b>Signal:</b> the configured output activation, loss, task and output units. <b>Likely causes:</b>
  * a softmax on a single output (always 1), a classification loss on a regression target, cross
  * entropy on unbounded outputs, a bounded output (sigmoid, relu, tanh) for a standardized target
- * that takes negative or large values, a regression loss for classes. <b>Remedies:</b> identity and
+ * that takes negative or large values, a bounded output for a target the network receives unscaled beyond
+ * those bounds (a sigmoid for prices), a regression loss for classes. <b>Remedies:</b> identity and
  * MSE for regression; sigmoid with binary cross entropy for two classes; softmax with cross entropy
  * for more (what {@code auto} chooses).
  */
@@ -33,7 +36,7 @@ public final class OutputLossMismatchRule extends BaseRule {
     @Override
     public List<Finding> check(RunLog log) {
         RunSetup s = log.setup();
-        String problem = s.task() == Task.REGRESSION ? regression(s) : classification(s);
+        String problem = s.task() == Task.REGRESSION ? regression(s, target(log)) : classification(s);
         if (problem == null) {
             return none();
         }
@@ -44,9 +47,21 @@ public final class OutputLossMismatchRule extends BaseRule {
                 .and("classes", s.classes()), Remedy.FIX_OUTPUT_AND_LOSS));
     }
 
-    private static String regression(RunSetup s) {
+    /** The target's summary when the network is known to receive it as profiled (no target scaling); else null. */
+    private static NumericSummary target(RunLog log) {
+        if (log.setup().scaleTarget() != TargetScaling.NONE || log.data() == null || log.data().target() == null) {
+            return null;
+        }
+        return log.data().target().summary();
+    }
+
+    private static String regression(RunSetup s, NumericSummary target) {
         Activation out = s.outputActivation();
         boolean centered = s.scaleTarget() != TargetScaling.NONE;
+        String range = target == null ? null : outOfRange(out, target);
+        if (range != null && !s.loss().isClassification()) {
+            return range;
+        }
         if (s.loss().isClassification()) {
             return "a classification loss cannot fit a numeric target";
         }
@@ -60,6 +75,28 @@ public final class OutputLossMismatchRule extends BaseRule {
             return "!tanh stops at -1 and 1 while the standardized target spreads beyond them";
         }
         return null;
+    }
+
+    /**
+     * A bounded output (sigmoid 0..1, tanh -1..1, relu and softplus from 0) for a target that goes beyond
+     * its bounds: an error when the median target is out of reach, a warning when only the tail is.
+     */
+    private static String outOfRange(Activation out, NumericSummary t) {
+        double lo;
+        double hi;
+        switch (out) {
+            case SIGMOID -> { lo = 0; hi = 1; }
+            case TANH -> { lo = -1; hi = 1; }
+            case RELU, SOFTPLUS -> { lo = 0; hi = Double.POSITIVE_INFINITY; }
+            default -> { return null; }
+        }
+        if (!(t.min() < lo || t.max() > hi)) {
+            return null;
+        }
+        boolean median = t.median() < lo || t.median() > hi;
+        return (median ? "" : "!") + "the target ranges from " + Fmt.num(t.min()) + " to " + Fmt.num(t.max()) + " (median "
+                + Fmt.num(t.median()) + "), beyond what " + out.configName() + " can output ("
+                + Fmt.num(lo) + (Double.isInfinite(hi) ? " and up" : " to " + Fmt.num(hi)) + ")";
     }
 
     private static String classification(RunSetup s) {
