@@ -171,14 +171,14 @@ final class DataScan {
                 }
                 batchSize = n;
             }
-            double[][] xv = x.toDoubleMatrix();
+            double[][] xv = Measure.rows(x);
             for (double[] row : xv) {
                 for (int j = 0; j < Math.min(f, cols.length); j++) {
                     cols[j].add(row[j]);
                 }
             }
             if (y != null && y.rank() == 2) {
-                double[][] yv = y.toDoubleMatrix();
+                double[][] yv = Measure.rows(y);
                 for (double[] row : yv) {
                     if (target != null) {
                         for (double v : row) {

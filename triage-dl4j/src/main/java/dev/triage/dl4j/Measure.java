@@ -15,6 +15,21 @@ final class Measure {
         static final Activations NONE = new Activations(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
+    /**
+     * The values of a 2-d array as rows, in one native copy ({@code INDArray.toDoubleMatrix()} copies
+     * row by row, a native call per row, which costs more than the training step on small networks).
+     */
+    static double[][] rows(INDArray a) {
+        int rows = (int) a.size(0);
+        int cols = (int) a.size(1);
+        double[] flat = a.dup('c').data().asDouble();
+        double[][] out = new double[rows][cols];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(flat, r * cols, out[r], 0, cols);
+        }
+        return out;
+    }
+
     /** L2 norm, NaN for a missing array. */
     static double norm(INDArray a) {
         return a == null ? Double.NaN : a.norm2Number().doubleValue();
@@ -32,7 +47,7 @@ final class Measure {
         if (a == null || a.rank() != 2 || a.length() == 0) {
             return Activations.NONE;
         }
-        float[][] v = a.toFloatMatrix();
+        double[][] v = rows(a);
         int rows = v.length;
         int units = v[0].length;
         double sum = 0;
@@ -40,7 +55,7 @@ final class Measure {
         long zeros = 0;
         long saturated = 0;
         boolean[] alive = new boolean[units];
-        for (float[] row : v) {
+        for (double[] row : v) {
             for (int j = 0; j < units; j++) {
                 double x = row[j];
                 sum += x;

@@ -131,6 +131,8 @@ public final class TriageListener implements TrainingListener, AutoCloseable {
     private int bestEpoch;
     private double bestValidationLoss = Double.NaN;
     private Path written;
+    /** Nanoseconds spent inside the listener: iterations, probes, epoch-end evaluation, rules, run folder. */
+    final long[] nanos = new long[5];
 
     private TriageListener(Builder b) {
         this.task = b.task;
@@ -251,7 +253,9 @@ public final class TriageListener implements TrainingListener, AutoCloseable {
             activationList = activations;
             probing = probesPerEpoch > 0 && step % probeEvery == 0;
             if (probing) {
+                long t0 = System.nanoTime();
                 measureActivations();
+                nanos[1] += System.nanoTime() - t0;
             }
         } catch (RuntimeException | LinkageError | AssertionError e) {
             fail(e);
@@ -268,7 +272,9 @@ public final class TriageListener implements TrainingListener, AutoCloseable {
             activationMap = activations;
             probing = probesPerEpoch > 0 && step % probeEvery == 0;
             if (probing) {
+                long t0 = System.nanoTime();
                 measureActivations();
+                nanos[1] += System.nanoTime() - t0;
             }
         } catch (RuntimeException | LinkageError | AssertionError e) {
             fail(e);
@@ -300,6 +306,7 @@ public final class TriageListener implements TrainingListener, AutoCloseable {
             return;
         }
         try {
+            long t0 = System.nanoTime();
             Gradient g = model.gradient();
             // DL4J's gradient is summed over the mini-batch here; its updater divides by the batch size later
             double perRow = miniBatch(model) ? Math.max(1, model.batchSize()) : 1;
@@ -308,6 +315,7 @@ public final class TriageListener implements TrainingListener, AutoCloseable {
                 gradNorm[i] = g == null ? Double.NaN : Measure.norm(g.getGradientFor(m.weightKey())) / perRow;
                 weightNorm[i] = Measure.norm(param(model, m.weightKey()));
             }
+            nanos[1] += System.nanoTime() - t0;
         } catch (RuntimeException | LinkageError | AssertionError e) {
             fail(e);
         }
@@ -332,7 +340,9 @@ public final class TriageListener implements TrainingListener, AutoCloseable {
                 locate(model);
             }
             if (probing) {
+                long t0 = System.nanoTime();
                 probe(model, iteration, dl4jEpoch, score);
+                nanos[1] += System.nanoTime() - t0;
             }
             if (nonFinitePending) {
                 nonFinitePending = false;
@@ -354,7 +364,9 @@ public final class TriageListener implements TrainingListener, AutoCloseable {
             epochsRun++;
             double seconds = (System.nanoTime() - epochStart) / 1e9;
             lastTrainLoss = epochLossCount == 0 ? Double.NaN : epochLossSum / epochLossCount;
+            long t0 = System.nanoTime();
             double[] v = evaluate(model);
+            nanos[2] += System.nanoTime() - t0;
             lastValidationLoss = v[0];
             lastMetric = v[1];
             lastScore = v[4];
@@ -364,7 +376,9 @@ public final class TriageListener implements TrainingListener, AutoCloseable {
             }
             log.addEpoch(new EpochPoint(epoch, step, net.learningRate((int) step, epoch - 1), lastTrainLoss, v[0], v[1], v[2], v[3],
                     seconds));
+            long t1 = System.nanoTime();
             report(doctor.check(Phase.TRAINING, log));
+            nanos[3] += System.nanoTime() - t1;
             epoch++;
             epochLossSum = 0;
             epochLossCount = 0;
@@ -441,8 +455,10 @@ public final class TriageListener implements TrainingListener, AutoCloseable {
             }
         }
         if (reportDir != null) {
+            long t0 = System.nanoTime();
             try {
                 write(reportDir);
+                nanos[4] += System.nanoTime() - t0;
                 written = reportDir;
             } catch (RuntimeException | IOException e) {
                 LOG.warn("Triage could not write the run folder {}: {}", reportDir, e.toString());
@@ -780,8 +796,8 @@ public final class TriageListener implements TrainingListener, AutoCloseable {
             INDArray x = ds.getFeatures();
             INDArray y = ds.getLabels();
             INDArray out = model instanceof MultiLayerNetwork m ? m.output(x, false) : ((ComputationGraph) model).outputSingle(false, x);
-            double[][] p = out.toDoubleMatrix();
-            double[][] t = y.toDoubleMatrix();
+            double[][] p = Measure.rows(out);
+            double[][] t = Measure.rows(y);
             boolean known = true;
             double batchLoss = 0;
             for (int r = 0; r < p.length; r++) {

@@ -21,9 +21,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.BeforeAll;
@@ -226,6 +229,34 @@ class TriageListenerTest {
         RunLog read = TelemetryReader.read(runDir.resolve("signals.jsonl")).log();
         List<String> replayed = Replay.run(read, new Doctor(Rules.all(), List.of())).findings().stream().map(Finding::code).toList();
         assertThat(replayed).containsExactlyInAnyOrderElementsOf(codes(r));
+    }
+
+    @Test
+    void aGraphWithAVertexItCannotMapIsDiagnosedWithWhatItCanRead() {
+        Dl4jData d = Dl4jData.load("wine_quality_red.csv", 0, 9).scaleFeatures().scaleTarget();
+        DataSetIterator train = d.train(32);
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(42).dataType(DataType.FLOAT)
+                .updater(new Adam(1e-3)).weightInit(WeightInit.ZERO).graphBuilder().addInputs("in")
+                .addLayer("a", new DenseLayer.Builder().nIn(d.features()).nOut(16).activation(Activation.RELU).build(), "in")
+                .addLayer("b", new DenseLayer.Builder().nIn(d.features()).nOut(16).activation(Activation.TANH).build(), "in")
+                .addVertex("merge", new MergeVertex(), "a", "b")
+                .addLayer("out", new OutputLayer.Builder(LossFunction.MSE).nIn(32).nOut(1).activation(Activation.IDENTITY).build(),
+                        "merge")
+                .setOutputs("out").build();
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
+        Path runDir = tmp.resolve("graph");
+        TriageListener doctor = TriageListener.forRegression(train, d.validation(256)).report(runDir).build();
+        graph.setListeners(doctor);
+        graph.fit(train, 2);
+
+        TriageResult r = doctor.result();
+        assertThat(r.disabledReason()).isNull();
+        assertThat(codes(r)).as("the dense layers it could map are judged").contains("CONFIG_INIT");
+        assertThat(r.checksNotRun()).anyMatch(c -> c.rule().equals("dl4j-adapter") && c.reason().contains("'merge'"));
+        assertThat(doctor.log().setup().layers()).extracting(LayerFacts::name).containsExactly("a", "b", "out");
+        assertThat(doctor.log().epochs()).hasSize(2).allMatch(e -> Double.isFinite(e.validationLoss()));
+        assertThat(runDir.resolve("report.html")).isRegularFile();
     }
 
     @Test
