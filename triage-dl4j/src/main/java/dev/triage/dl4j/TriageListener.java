@@ -84,6 +84,8 @@ public final class TriageListener implements TrainingListener, AutoCloseable {
     static final String DL4J_VERSION = "1.0.0-M2.1";
     /** Validation sets with at most this many feature values are kept in memory as one batch for the epoch-end evaluation. */
     private static final long KEEP_VALIDATION_VALUES = 5_000_000;
+    /** The share of the training's wall time the epoch-end validation pass may take (DL4J's inference call costs milliseconds). */
+    private static final double EVALUATION_SHARE = 0.02;
 
     private final Task task;
     private final int classes;
@@ -365,11 +367,15 @@ public final class TriageListener implements TrainingListener, AutoCloseable {
             double seconds = (System.nanoTime() - epochStart) / 1e9;
             lastTrainLoss = epochLossCount == 0 ? Double.NaN : epochLossSum / epochLossCount;
             long t0 = System.nanoTime();
-            double[] v = evaluate(model);
+            // the validation pass may take EVALUATION_SHARE of the wall time: with very short epochs it runs every few epochs
+            boolean evaluateNow = epochsRun == 1 || nanos[2] <= EVALUATION_SHARE * (t0 - runStart);
+            double[] v = evaluateNow ? evaluate(model) : new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
             nanos[2] += System.nanoTime() - t0;
-            lastValidationLoss = v[0];
-            lastMetric = v[1];
-            lastScore = v[4];
+            if (evaluateNow) {
+                lastValidationLoss = v[0];
+                lastMetric = v[1];
+                lastScore = v[4];
+            }
             if (Double.isFinite(v[0]) && !(v[0] >= bestValidationLoss)) {
                 bestValidationLoss = v[0];
                 bestEpoch = epoch;

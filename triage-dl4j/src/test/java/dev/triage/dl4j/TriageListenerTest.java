@@ -213,7 +213,9 @@ class TriageListenerTest {
                 Signal.VALIDATION, Signal.LAYER_GRADIENTS, Signal.LAYER_ACTIVATIONS);
         assertThat(log.epochs()).hasSize(8);
         assertThat(log.stepCount()).isEqualTo(8L * 40);
-        assertThat(log.epochs().get(7).validationLoss()).isLessThan(log.epochs().get(0).validationLoss());
+        double[] val = log.epochs().stream().mapToDouble(e -> e.validationLoss()).filter(Double::isFinite).toArray();
+        assertThat(val.length).as("the first epoch is always evaluated, later ones within 2% of the wall time").isGreaterThan(1);
+        assertThat(val[val.length - 1]).isLessThan(val[0]);
         ProbePoint p = log.probes().get(log.probes().size() - 1);
         assertThat(p.gradNorm()).hasSize(3);
         assertThat(java.util.Arrays.stream(p.gradNorm()).allMatch(v -> v > 0)).isTrue();
@@ -255,7 +257,8 @@ class TriageListenerTest {
         assertThat(codes(r)).as("the dense layers it could map are judged").contains("CONFIG_INIT");
         assertThat(r.checksNotRun()).anyMatch(c -> c.rule().equals("dl4j-adapter") && c.reason().contains("'merge'"));
         assertThat(doctor.log().setup().layers()).extracting(LayerFacts::name).containsExactly("a", "b", "out");
-        assertThat(doctor.log().epochs()).hasSize(2).allMatch(e -> Double.isFinite(e.validationLoss()));
+        assertThat(doctor.log().epochs()).hasSize(2);
+        assertThat(doctor.log().epochs().get(0).validationLoss()).isFinite();
         assertThat(runDir.resolve("report.html")).isRegularFile();
     }
 
