@@ -439,6 +439,23 @@ class NonFiniteTest(ProbeTestCase):
         probe = [p for p in of_type(records, "probe") if p["step"] == 4][0]
         self.assertEqual(probe["pre_act_std"][0], "Infinity")
 
+    def test_large_finite_values_are_not_taken_for_infinities(self) -> None:
+        # float32 squares overflow past 1.8e19: the norms and spreads are redone in float64 then.
+        model = nn.Sequential(nn.Linear(1, 2), nn.ReLU(), nn.Linear(2, 1))
+        with torch.no_grad():
+            model[0].weight.fill_(1e20)
+            model[0].bias.zero_()
+        optimizer = torch.optim.SGD(model.parameters(), lr=0.0)
+        with Probe(self.path) as probe:
+            loss_fn = probe.watch(model, optimizer, nn.L1Loss())
+            train(model, optimizer, loss_fn, [(torch.tensor([[1.0], [3.0]]), torch.zeros(2, 1))], probe)
+        records = read_log(self.path)
+        self.assertEqual(of_type(records, "nonfinite"), [])
+        p = of_type(records, "probe")[0]
+        self.assertAlmostEqual(p["weight_norm"][0] / (math.sqrt(2) * 1e20), 1.0, places=6)
+        self.assertAlmostEqual(p["pre_act_std"][0] / 1e20, 1.0, places=6)  # outputs 1e20 and 3e20 per unit
+        self.assertAlmostEqual(p["act_mean"][0] / 2e20, 1.0, places=6)
+
     def test_nan_inputs_are_blamed_on_the_input(self) -> None:
         model = self._model()
         bad = torch.randn(4, 2)

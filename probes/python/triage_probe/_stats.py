@@ -110,6 +110,7 @@ class LayerSums:
         self.n = self.units = self.pre_n = 0
         self.same = pre is not None and pre is act  # no activation: the pre-activation is the output
         self.dead = self.saturated = False
+        self._tensors = (act, pre)  # kept for the float64 rerun when a float32 sum overflows
         if act is not None and act.numel() > 0:
             self.n = act.numel()
             self.moments += self._moments(act)
@@ -142,6 +143,14 @@ class LayerSums:
 
     def finish(self, moments: List[float], counts: List[int]) -> Dict[str, Optional[float]]:
         """The record's entries from this layer's slices of the values read."""
+        if not self.exact and not all(math.isfinite(m) for m in moments):
+            # float32 squares overflow past 1.8e19: tell a large finite tensor from a non-finite one
+            self.exact = True
+            act, pre = self._tensors
+            with torch.no_grad():
+                redo = (self._moments(act) if act is not None and self.n else []) + \
+                    (self._moments(pre) if pre is not None and self.pre_n else [])
+            moments = [t.item() for t in redo]
         out: Dict[str, Optional[float]] = dict.fromkeys(ACTIVATION_KEYS)
         if self.n:
             out["act_mean"], out["act_std"] = _mean_std(moments[0], moments[1], self.n)
@@ -176,6 +185,16 @@ def _mean_std(total: float, norm: float, n: int) -> Tuple[float, float]:
     if not math.isfinite(norm):  # an infinity (or NaN) in the tensor: the spread is that too
         return mean, norm
     return mean, math.sqrt(max(norm * norm / n - mean * mean, 0.0))
+
+
+def norms(tensors: List[Tensor]) -> List[float]:
+    """L2 norms, computed in the tensors' precision and again in float64 where that overflowed (float32
+    squares pass 3.4e38 once values pass 1.8e19), so only a truly non-finite tensor has a non-finite norm."""
+    values = read_all([torch.linalg.vector_norm(t) for t in tensors])
+    for i, v in enumerate(values):
+        if not math.isfinite(v):
+            values[i] = torch.linalg.vector_norm(tensors[i], dtype=torch.float64).item()
+    return values
 
 
 def read_all(tensors: List[Tensor]) -> List[Any]:

@@ -9,7 +9,7 @@ import time
 import types
 import warnings
 import weakref
-from typing import Any, Callable, Dict, List, Mapping, Optional, Set, Tuple, Union
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Set, Tuple, Union
 
 import torch
 from torch import Tensor, nn
@@ -19,8 +19,8 @@ from torch.utils.hooks import RemovableHandle
 from . import _model
 from ._jsonl import JsonlWriter, dumps_numbers, number
 from ._model import Call, Layer, as_float, tensor_at
-from ._stats import (ACTIVATION_KEYS, LayerSums, column_std, finish_all, input_stats, read_all, target_stats,
-                     validation_summary)
+from ._stats import (ACTIVATION_KEYS, LayerSums, column_std, finish_all, input_stats, norms, read_all,
+                     target_stats, validation_summary)
 
 __all__ = ["Probe", "WatchedLoss"]
 
@@ -448,12 +448,12 @@ class Probe:
         with torch.no_grad():
             weights = [layer.module.weight for layer in self._layers]
             grads = [w.grad for w in weights]
-            norms = [torch.linalg.vector_norm(t) for t in weights + [g for g in grads if g is not None]]
+            before_norms = norms(weights + [g for g in grads if g is not None])
             before = [w.clone() for w in weights]
         out = original(*args, **kwargs)
         with torch.no_grad():
-            updates = read_all([torch.dist(w, b) for w, b in zip(weights, before)])
-        self._finish_probe(pending, norms, grads, updates)
+            updates = norms([w - b for w, b in zip(weights, before)])
+        self._finish_probe(pending, before_norms, grads, updates)
         return out
 
     def _flush_pending(self) -> None:
@@ -462,15 +462,15 @@ class Probe:
         if pending is not None:
             self._pending = None
             with torch.no_grad():
-                norms = [torch.linalg.vector_norm(layer.module.weight) for layer in self._layers]
-            self._finish_probe(pending, norms, [None] * len(self._layers), [None] * len(self._layers))
+                weight_norms = norms([layer.module.weight for layer in self._layers])
+            self._finish_probe(pending, weight_norms, [None] * len(self._layers), [None] * len(self._layers))
 
-    def _finish_probe(self, pending: "_PendingProbe", norms: List[Tensor], grads: List[Optional[Tensor]],
-                      updates: List[Optional[float]]) -> None:
-        """Reads everything a probe step computed in one go, checks it for non-finite values, writes it."""
+    def _finish_probe(self, pending: "_PendingProbe", weight_and_grad_norms: List[float],
+                      grads: List[Optional[Tensor]], updates: Sequence[Optional[float]]) -> None:
+        """Reads what a probe step computed, checks it for non-finite values and writes its record."""
         n = len(self._layers)
-        extra = ([pending.spread] if pending.spread is not None else []) + norms
-        stats, rest = finish_all(pending.sums, extra)
+        stats, rest = finish_all(pending.sums, [pending.spread] if pending.spread is not None else [])
+        rest += weight_and_grad_norms
         record = pending.record
         for k in ACTIVATION_KEYS:
             record[k] = [layer_stats[k] for layer_stats in stats]
@@ -481,7 +481,7 @@ class Probe:
         record["weight_norm"] = rest[:n]
         found = iter(rest[n:])
         record["grad_norm"] = [None if g is None else next(found) for g in grads]
-        record["update_norm"] = updates
+        record["update_norm"] = list(updates)
         if not self._nonfinite:
             bad_grads = [i for i, g in enumerate(record["grad_norm"]) if g is not None and not math.isfinite(g)]
             bad_updates = [i for i, u in enumerate(updates) if u is not None and not math.isfinite(u)]

@@ -16,6 +16,7 @@ import dev.triage.diagnose.setup.LearningRateRule;
 import dev.triage.diagnose.setup.MemoryRule;
 import dev.triage.diagnose.setup.OutputLossMismatchRule;
 import dev.triage.diagnose.setup.RegularizationRule;
+import dev.triage.probe.log.ColumnProfile;
 import dev.triage.probe.log.InitSignals;
 import dev.triage.probe.log.LayerFacts;
 import dev.triage.probe.log.RunLog;
@@ -70,6 +71,29 @@ class SetupRulesTest {
         s.task = Task.REGRESSION;
         s.loss = Loss.MSE;
         assertThat(check(new OutputLossMismatchRule(), s)).as("sigmoid for a standardized target").hasSize(1);
+    }
+
+    @Test
+    void aBoundedOutputMustReachTheUnscaledTargetItIsTrainedOn() {
+        Logs.Setup s = new Logs.Setup();
+        s.scaleTarget = dev.triage.config.TargetScaling.NONE;
+        s.layers = withOutput(s.layers, Activation.SIGMOID, 1);
+        RunLog log = Logs.log(s);
+        ColumnProfile strength = Logs.numeric("strength", 2.3, 34.4, 82.6, 16.7, 10);
+        log.setData(Logs.data(List.of(new ColumnProfile(strength.name(), true, true, 1000, 0, 0, 500, false, strength.summary(),
+                null, false, false))));
+        assertThat(new OutputLossMismatchRule().check(log)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.message()).contains("beyond what sigmoid can output (0 to 1)").contains("82.6");
+        });
+        ColumnProfile share = Logs.numeric("share", 0, 0.4, 1.2, 0.2, 0.1);
+        log.setData(Logs.data(List.of(new ColumnProfile(share.name(), true, true, 1000, 0, 0, 500, false, share.summary(),
+                null, false, false))));
+        assertThat(new OutputLossMismatchRule().check(log)).as("only the tail beyond 1").singleElement()
+                .extracting(Finding::severity).isEqualTo(Severity.WARNING);
+        s.layers = withOutput(s.layers, Activation.IDENTITY, 1);
+        log.setSetup(s.build());
+        assertThat(new OutputLossMismatchRule().check(log)).as("identity reaches any target").isEmpty();
     }
 
     private static List<LayerFacts> withOutput(List<LayerFacts> layers, Activation act, int units) {

@@ -11,10 +11,11 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
-import dev.triage.probe.log.ColumnProfile;
+import dev.triage.probe.log.NumericSummary;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.RunSetup;
 import dev.triage.probe.log.Signal;
+import dev.triage.probe.log.TargetStats;
 import java.util.List;
 
 /**
@@ -23,7 +24,8 @@ import java.util.List;
  * <p><b>Signal:</b> the configured output activation, loss, task and output units. <b>Likely causes:</b>
  * a softmax on a single output (always 1), a classification loss on a regression target, cross
  * entropy on unbounded outputs, a bounded output (sigmoid, relu, tanh) for a standardized target
- * that takes negative or large values, a regression loss for classes. <b>Remedies:</b> identity and
+ * that takes negative or large values, a bounded output for a target the network receives unscaled beyond
+ * those bounds (a sigmoid for prices), a regression loss for classes. <b>Remedies:</b> identity and
  * MSE for regression; sigmoid with binary cross entropy for two classes; softmax with cross entropy
  * for more (what {@code auto} chooses).
  */
@@ -35,7 +37,7 @@ public final class OutputLossMismatchRule extends BaseRule {
     @Override
     public List<Finding> check(RunLog log) {
         RunSetup s = log.setup();
-        String problem = s.task() == Task.REGRESSION ? regression(s, targetRange(log)) : classification(s);
+        String problem = s.task() == Task.REGRESSION ? regression(s, target(log)) : classification(s);
         if (problem == null) {
             return none();
         }
@@ -47,26 +49,26 @@ public final class OutputLossMismatchRule extends BaseRule {
     }
 
     /**
-     * The range of the target the output must reach, when it is known: another framework's probe measured
-     * it, or the target is not scaled and the data profile has it. Null otherwise.
+     * The target as the network receives it, when known: measured by another framework's probe (its mean
+     * stands in for the median), or profiled from the data when the target is not scaled. Else null.
      */
-    private static double[] targetRange(RunLog log) {
-        if (log.targets() != null && Double.isFinite(log.targets().min()) && Double.isFinite(log.targets().max())) {
-            return new double[] {log.targets().min(), log.targets().max()};
+    private static NumericSummary target(RunLog log) {
+        TargetStats t = log.targets();
+        if (t != null && Double.isFinite(t.min()) && Double.isFinite(t.max())) {
+            return new NumericSummary(t.min(), Double.NaN, t.mean(), Double.NaN, t.max(), t.mean(), t.std(), Double.NaN);
         }
-        ColumnProfile t = log.data() == null ? null : log.data().target();
-        if (log.setup().scaleTarget() == TargetScaling.NONE && t != null && t.summary() != null) {
-            return new double[] {t.summary().min(), t.summary().max()};
+        if (log.setup().scaleTarget() != TargetScaling.NONE || log.data() == null || log.data().target() == null) {
+            return null;
         }
-        return null;
+        return log.data().target().summary();
     }
 
-    private static String regression(RunSetup s, double[] range) {
+    private static String regression(RunSetup s, NumericSummary target) {
         Activation out = s.outputActivation();
         boolean centered = s.scaleTarget() != null && s.scaleTarget() != TargetScaling.NONE;
-        String bounded = range == null ? null : outOfReach(out, range);
-        if (bounded != null && !s.loss().isClassification()) {
-            return bounded;
+        String range = target == null ? null : outOfRange(out, target);
+        if (range != null && !s.loss().isClassification()) {
+            return range;
         }
         if (s.loss().isClassification()) {
             return "a classification loss cannot fit a numeric target";
@@ -83,17 +85,26 @@ public final class OutputLossMismatchRule extends BaseRule {
         return null;
     }
 
-    /** Why a bounded output cannot reach targets spanning {@code range}; null when it can. */
-    private static String outOfReach(Activation out, double[] range) {
-        double lo = out == Activation.SIGMOID ? 0 : out == Activation.TANH ? -1 : out == Activation.RELU || out == Activation.SOFTPLUS ? 0 : Double.NEGATIVE_INFINITY;
-        double hi = out == Activation.SIGMOID || out == Activation.TANH ? 1 : Double.POSITIVE_INFINITY;
-        if (range[0] >= lo && range[1] <= hi) {
+    /**
+     * A bounded output (sigmoid 0..1, tanh -1..1, relu and softplus from 0) for a target that goes beyond
+     * its bounds: an error when the median target is out of reach, a warning when only the tail is.
+     */
+    private static String outOfRange(Activation out, NumericSummary t) {
+        double lo;
+        double hi;
+        switch (out) {
+            case SIGMOID -> { lo = 0; hi = 1; }
+            case TANH -> { lo = -1; hi = 1; }
+            case RELU, SOFTPLUS -> { lo = 0; hi = Double.POSITIVE_INFINITY; }
+            default -> { return null; }
+        }
+        if (!(t.min() < lo || t.max() > hi)) {
             return null;
         }
-        String limits = Double.isInfinite(hi) ? "at least " + Fmt.num(lo) : "between " + Fmt.num(lo) + " and " + Fmt.num(hi);
-        String fix = out == Activation.RELU || out == Activation.SOFTPLUS ? "!" : "";
-        return fix + out.configName() + " outputs lie " + limits + ", but the target spans " + Fmt.num(range[0]) + " to "
-                + Fmt.num(range[1]) + ": the network cannot reach most targets (use an identity output, or scale the target)";
+        boolean median = t.median() < lo || t.median() > hi;
+        return (median ? "" : "!") + "the target ranges from " + Fmt.num(t.min()) + " to " + Fmt.num(t.max()) + " (median "
+                + Fmt.num(t.median()) + "), beyond what " + out.configName() + " can output ("
+                + Fmt.num(lo) + (Double.isInfinite(hi) ? " and up" : " to " + Fmt.num(hi)) + ")";
     }
 
     private static String classification(RunSetup s) {

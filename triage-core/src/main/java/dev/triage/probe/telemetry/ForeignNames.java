@@ -11,14 +11,18 @@ import java.util.Map;
 /**
  * Maps the names other frameworks use (PyTorch class names, DL4J and Keras identifiers) to Triage's
  * choices; a name it does not know maps to the {@code OTHER} constant and is carried as written.
+ * Public for framework adapters (such as {@code triage-dl4j}) that build a run log in memory: mapping a
+ * name here gives the same choice the reader gives when it reads the written log back.
  */
-final class ForeignNames {
+public final class ForeignNames {
     private static final Map<String, Activation> ACTIVATIONS = Map.ofEntries(
             Map.entry("linear", Activation.IDENTITY), Map.entry("none", Activation.IDENTITY),
             Map.entry("leakyrelu", Activation.LEAKY_RELU), Map.entry("lrelu", Activation.LEAKY_RELU),
             Map.entry("logsoftmax", Activation.SOFTMAX), Map.entry("logsigmoid", Activation.SIGMOID),
             Map.entry("hardtanh", Activation.TANH), Map.entry("hardsigmoid", Activation.SIGMOID),
-            Map.entry("relu6", Activation.RELU), Map.entry("selu", Activation.ELU), Map.entry("celu", Activation.ELU));
+            Map.entry("relu6", Activation.RELU), Map.entry("selu", Activation.ELU), Map.entry("celu", Activation.ELU),
+            Map.entry("rrelu", Activation.LEAKY_RELU), Map.entry("rationaltanh", Activation.TANH),
+            Map.entry("rectifiedtanh", Activation.TANH));
     private static final Map<String, Loss> LOSSES = Map.ofEntries(
             Map.entry("mseloss", Loss.MSE), Map.entry("mean_squared_error", Loss.MSE), Map.entry("l2", Loss.MSE),
             Map.entry("squared_loss", Loss.MSE), Map.entry("l1loss", Loss.MAE), Map.entry("l1", Loss.MAE),
@@ -28,9 +32,11 @@ final class ForeignNames {
             Map.entry("categorical_crossentropy", Loss.CROSS_ENTROPY),
             Map.entry("sparse_categorical_crossentropy", Loss.CROSS_ENTROPY), Map.entry("bceloss", Loss.BINARY_CROSS_ENTROPY),
             Map.entry("bcewithlogitsloss", Loss.BINARY_CROSS_ENTROPY), Map.entry("xent", Loss.BINARY_CROSS_ENTROPY),
-            Map.entry("binary_crossentropy", Loss.BINARY_CROSS_ENTROPY));
+            Map.entry("binary_crossentropy", Loss.BINARY_CROSS_ENTROPY), Map.entry("binaryxent", Loss.BINARY_CROSS_ENTROPY),
+            Map.entry("sparse_mcxent", Loss.CROSS_ENTROPY), Map.entry("sparsemcxent", Loss.CROSS_ENTROPY));
     private static final Map<String, Optimizer> OPTIMIZERS = Map.of("nesterovs", Optimizer.NESTEROV,
-            "adamax", Optimizer.ADAM, "nadam", Optimizer.ADAM, "lbfgs", Optimizer.LBFGS, "l-bfgs", Optimizer.LBFGS);
+            "adamax", Optimizer.ADAM, "nadam", Optimizer.ADAM, "amsgrad", Optimizer.ADAM, "lbfgs", Optimizer.LBFGS,
+            "l-bfgs", Optimizer.LBFGS);
     private static final Map<String, Init> INITS = Map.ofEntries(
             Map.entry("relu", Init.HE_NORMAL), Map.entry("kaiming_normal", Init.HE_NORMAL),
             Map.entry("kaiming_uniform", Init.HE_UNIFORM), Map.entry("relu_uniform", Init.HE_UNIFORM),
@@ -46,24 +52,24 @@ final class ForeignNames {
         return name.trim().toLowerCase(Locale.ROOT).replace("-", "_");
     }
 
-    static Activation activation(String name) {
+    public static Activation activation(String name) {
         return lookup(name, Activation.class, ACTIVATIONS, Activation.OTHER);
     }
 
-    static Loss loss(String name) {
+    public static Loss loss(String name) {
         return lookup(name, Loss.class, LOSSES, Loss.OTHER);
     }
 
-    static Optimizer optimizer(String name) {
+    public static Optimizer optimizer(String name) {
         return lookup(name, Optimizer.class, OPTIMIZERS, Optimizer.OTHER);
     }
 
-    static Init init(String name) {
+    public static Init init(String name) {
         return lookup(name, Init.class, INITS, Init.OTHER);
     }
 
     /** Whether a loss applies the output's softmax or sigmoid itself, so the last layer's own activation is identity. */
-    static boolean lossTakesLogits(String name) {
+    public static boolean lossTakesLogits(String name) {
         String k = key(name).replace("_", "");
         return k.equals("crossentropyloss") || k.equals("bcewithlogitsloss");
     }
