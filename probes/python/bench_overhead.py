@@ -1,6 +1,6 @@
 """Overhead of the probe: the same small training loop timed with and without it.
 
-Wine quality (red) when the data set is found, else synthetic data of the same shape: 11 features,
+Wine quality (red) when the data set is found, else synthetic data of that shape (or ``--rows``): 11 features,
 batch 32, an 11-64-32-1 ReLU net, Adam, MSELoss, validation predictions passed to ``epoch()``. Each
 repeat trains two fresh, identically seeded models side by side, one plain and one probed, and
 alternates between them epoch by epoch (which goes first alternates too), so a change in machine speed
@@ -10,7 +10,7 @@ the probe, its run record and ``close()``. The figure printed is the median, ove
 each repeat's probed time over its plain time, minus one.
 
     /usr/bin/python3 probes/python/bench_overhead.py [--data-dir DIR] [--repeats 11] [--epochs 10]
-                                             [--probes-per-epoch 4]
+                                             [--probes-per-epoch 4] [--rows 1599]
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # run from a checkout 
 from triage_probe import Probe  # noqa: E402
 
 
-def load(data_dir: Optional[Path]) -> Tuple[Tensor, Tensor, str]:
+def load(data_dir: Optional[Path], rows: int = 1599) -> Tuple[Tensor, Tensor, str]:
     path = data_dir / "wine_quality_red.csv" if data_dir else None
     if path is not None and path.exists():
         with open(path, newline="") as f:
@@ -40,9 +40,9 @@ def load(data_dir: Optional[Path]) -> Tuple[Tensor, Tensor, str]:
         source = str(path)
     else:
         g = torch.Generator().manual_seed(0)
-        x = torch.randn(1599, 11, generator=g)
+        x = torch.randn(rows, 11, generator=g)
         y = x @ torch.randn(11, 1, generator=g) + 5
-        source = "synthetic (1599 x 11)"
+        source = f"synthetic ({rows} x 11)"
     return (x - x.mean(dim=0)) / x.std(dim=0), y, source
 
 
@@ -106,9 +106,10 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=11)
     parser.add_argument("--epochs", type=int, default=10)
     parser.add_argument("--probes-per-epoch", type=int, default=4)
+    parser.add_argument("--rows", type=int, default=1599, help="rows of the synthetic data (without --data-dir)")
     args = parser.parse_args()
     torch.set_num_threads(1)
-    x, y, source = load(args.data_dir)
+    x, y, source = load(args.data_dir, args.rows)
     steps = args.epochs * ((len(x) + 31) // 32)
     with tempfile.TemporaryDirectory() as tmp:
         # Each run writes its own log, as in use (rewriting one file would add the cost of truncating it).

@@ -106,8 +106,8 @@ def dumps_numbers(record: Dict[str, Any]) -> str:
         parts = []
         for key, value in record.items():
             if isinstance(value, list):
-                if all(type(v) is float and math.isfinite(v) for v in value):  # the usual case, fast
-                    text = "[" + ",".join(map("%.9g".__mod__, value)) + "]"
+                if value and all(type(v) is float and math.isfinite(v) for v in value):  # the usual case
+                    text = "[" + ("%.9g," * len(value) % tuple(value))[:-1] + "]"  # one formatting call
                 else:
                     text = "[" + ",".join([short_number(v) for v in value]) + "]"
             elif isinstance(value, str):
