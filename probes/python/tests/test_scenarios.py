@@ -1,6 +1,7 @@
 """Runs every scenario script as a user would and checks that its log shows the failure it stages.
 
-The data sets come from $TRIAGE_DATASETS (default /work/shared/datasets); without them the tests skip.
+The data sets come from $TRIAGE_DATASETS, else from shared/datasets beside the repository (where CI
+and the Java tests find them), else /work/shared/datasets; without them the tests skip.
 """
 from __future__ import annotations
 
@@ -15,7 +16,19 @@ from helpers import TempDir, of_type, read_log
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCENARIOS = os.path.join(os.path.dirname(HERE), "scenarios")
-DATA = os.environ.get("TRIAGE_DATASETS", "/work/shared/datasets")
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
+
+
+def _datasets() -> str:
+    candidates = [os.environ.get("TRIAGE_DATASETS", ""), os.path.join(os.path.dirname(REPO), "shared", "datasets"),
+                  "/work/shared/datasets"]
+    for c in candidates:
+        if c and os.path.exists(os.path.join(c, "wine_quality_red.csv")):
+            return c
+    return candidates[-1]
+
+
+DATA = _datasets()
 
 
 @unittest.skipUnless(os.path.exists(os.path.join(DATA, "wine_quality_red.csv")), f"no data sets in {DATA}")
