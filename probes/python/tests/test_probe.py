@@ -49,7 +49,7 @@ class RecordsTest(ProbeTestCase):
         optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
         batches = [(torch.randn(5, 3), torch.randn(5, 1)) for _ in range(4)]
         x_val, y_val = torch.randn(6, 3), torch.randn(6, 1)
-        with Probe(self.path, task="regression", epochs=2, train_rows=20, validation_rows=6,
+        with Probe(self.path, task="regression", epochs=2, train_rows=20, validation_rows=6, min_probe_spacing=1,
                    probes_per_epoch=2) as probe:
             loss_fn = probe.watch(model, optimizer, nn.MSELoss())
             train(model, optimizer, loss_fn, batches, probe, epochs=2, validation=(x_val, y_val))
@@ -147,7 +147,7 @@ class RecordsTest(ProbeTestCase):
     def test_probe_schedule_spreads_over_known_epochs(self) -> None:
         model = nn.Sequential(nn.Linear(2, 1))
         optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
-        with Probe(self.path, probes_per_epoch=4) as probe:
+        with Probe(self.path, probes_per_epoch=4, min_probe_spacing=1) as probe:
             loss_fn = probe.watch(model, optimizer, nn.MSELoss())
             train(model, optimizer, loss_fn, [(torch.randn(3, 2), torch.randn(3, 1))] * 10, probe, epochs=2)
         steps = [p["step"] for p in of_type(read_log(self.path), "probe")]
@@ -538,7 +538,7 @@ class HooksTest(ProbeTestCase):
             with self.subTest(created):
                 model = nn.Sequential(nn.Linear(2, 1))
                 optimizer = torch.optim.SGD(model.parameters(), lr=1.0)
-                probe = Probe(self.path)
+                probe = Probe(self.path, min_probe_spacing=1)
                 scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=1, gamma=0.5) \
                     if created == "before" else None
                 loss_fn = probe.watch(model, optimizer, nn.MSELoss())

@@ -28,6 +28,10 @@ PROBE_VERSION = "0.1.0"
 TASKS = ("regression", "classification")
 
 
+
+#: Fewest steps between two probe steps after the first epoch (see ``epoch()``).
+MIN_PROBE_SPACING = 25
+
 class WatchedLoss:
     """The user's loss, called through the probe. Attributes of the wrapped loss stay reachable."""
 
@@ -85,7 +89,7 @@ class Probe:
                  *, batch_size: Optional[int] = None, epochs: Optional[int] = None, train_rows: Optional[int] = None,
                  validation_rows: Optional[int] = None, probes_per_epoch: int = 4,
                  framework_version: Optional[str] = None, preprocessing: Optional[Mapping[str, str]] = None,
-                 run_facts: Optional[Mapping[str, Any]] = None) -> None:
+                 run_facts: Optional[Mapping[str, Any]] = None, min_probe_spacing: int = MIN_PROBE_SPACING) -> None:
         if task not in TASKS:
             raise ValueError(f"task must be one of {TASKS}, not {task!r}")
         self.path = os.fspath(path)
@@ -98,6 +102,7 @@ class Probe:
         self._run_facts = dict(run_facts) if run_facts else {}
         self._framework_version = framework_version or torch.__version__
         self._probes_per_epoch = max(0, int(probes_per_epoch))
+        self._min_probe_spacing = max(1, int(min_probe_spacing))
         self._writer = JsonlWriter(self.path)
         # Buffered lines survive a run that never calls close(); the weak reference lets the probe die.
         self._atexit: Callable[[], None] = functools.partial(_flush_if_alive, weakref.ref(self))
@@ -174,7 +179,9 @@ class Probe:
         self._flush_pending()
         n = self._steps - self._epoch_start_step
         if n > 0 and self._probes_per_epoch > 0:
-            p = self._probes_per_epoch
+            # A probe step costs about one more training step: at most one probe per min_probe_spacing steps
+            # keeps the probe's cost near 4% on short epochs (at least one probe per epoch).
+            p = min(self._probes_per_epoch, max(1, n // self._min_probe_spacing))
             self._probe_at = {max(0, ((i + 1) * n) // p - 1) for i in range(p)}
         record: Dict[str, Any] = {"type": "epoch", "epoch": self._epochs_done + 1, "step": self._steps,
                                   "learning_rate": self._learning_rate(),
