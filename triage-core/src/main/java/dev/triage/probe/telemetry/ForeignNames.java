@@ -33,7 +33,12 @@ public final class ForeignNames {
             Map.entry("sparse_categorical_crossentropy", Loss.CROSS_ENTROPY), Map.entry("bceloss", Loss.BINARY_CROSS_ENTROPY),
             Map.entry("bcewithlogitsloss", Loss.BINARY_CROSS_ENTROPY), Map.entry("xent", Loss.BINARY_CROSS_ENTROPY),
             Map.entry("binary_crossentropy", Loss.BINARY_CROSS_ENTROPY), Map.entry("binaryxent", Loss.BINARY_CROSS_ENTROPY),
-            Map.entry("sparse_mcxent", Loss.CROSS_ENTROPY), Map.entry("sparsemcxent", Loss.CROSS_ENTROPY));
+            Map.entry("sparse_mcxent", Loss.CROSS_ENTROPY), Map.entry("sparsemcxent", Loss.CROSS_ENTROPY),
+            // PyTorch's functional forms (torch.nn.functional), passed to the probe by their __name__
+            Map.entry("mse_loss", Loss.MSE), Map.entry("l1_loss", Loss.MAE), Map.entry("smooth_l1_loss", Loss.HUBER),
+            Map.entry("huber_loss", Loss.HUBER), Map.entry("cross_entropy", Loss.CROSS_ENTROPY),
+            Map.entry("nll_loss", Loss.CROSS_ENTROPY), Map.entry("binary_cross_entropy", Loss.BINARY_CROSS_ENTROPY),
+            Map.entry("binary_cross_entropy_with_logits", Loss.BINARY_CROSS_ENTROPY));
     private static final Map<String, Optimizer> OPTIMIZERS = Map.of("nesterovs", Optimizer.NESTEROV,
             "adamax", Optimizer.ADAM, "nadam", Optimizer.ADAM, "amsgrad", Optimizer.ADAM, "lbfgs", Optimizer.LBFGS,
             "l-bfgs", Optimizer.LBFGS);
@@ -71,7 +76,8 @@ public final class ForeignNames {
     /** Whether a loss applies the output's softmax or sigmoid itself, so the last layer's own activation is identity. */
     public static boolean lossTakesLogits(String name) {
         String k = key(name).replace("_", "");
-        return k.equals("crossentropyloss") || k.equals("bcewithlogitsloss");
+        return k.equals("crossentropyloss") || k.equals("bcewithlogitsloss") || k.equals("crossentropy")
+                || k.equals("binarycrossentropywithlogits");
     }
 
     private static <E extends Enum<E> & ConfigChoice> E lookup(String name, Class<E> type, Map<String, E> aliases, E other) {

@@ -66,6 +66,18 @@ class TelemetryReaderTest {
     }
 
     @Test
+    void functionalLossesAreKnownByTheirNames() throws IOException {
+        String run = RUN.replace("\"regression\"", "\"classification\",\"classes\":2")
+                .replace("MSELoss", "binary_cross_entropy_with_logits");
+        RunLog log = TelemetryReader.read(file(run, step(0, "0.7"))).log();
+        assertThat(log.setup().loss()).isEqualTo(Loss.BINARY_CROSS_ENTROPY);
+        assertThat(log.setup().outputActivation()).isEqualTo(Activation.SIGMOID);
+        RunLog mse = TelemetryReader.read(file(RUN.replace("MSELoss", "mse_loss"), step(0, "0.7"))).log();
+        assertThat(mse.setup().loss()).isEqualTo(Loss.MSE);
+        assertThat(mse.setup().outputActivation()).isEqualTo(Activation.IDENTITY);
+    }
+
+    @Test
     void nanAndInfinityTravelAsStringsAndTheFirstNonFiniteLossIsFound() throws IOException {
         RunLog log = TelemetryReader.read(file(RUN, step(0, "2.0"), step(1, "\"Infinity\""), step(2, "\"NaN\""))).log();
         assertThat(log.stepLosses()[1]).isInfinite();
