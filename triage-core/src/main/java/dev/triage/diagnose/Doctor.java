@@ -66,15 +66,16 @@ public final class Doctor {
     }
 
     /**
-     * Every finding so far, worst first: by severity, then phase, then when it first appeared (epoch and
-     * step), then rule order. The order does not depend on how often the rules ran.
+     * Every finding so far, root causes first, each followed by the findings it explains ({@link Causes});
+     * roots worst first: by severity, then phase, then when it first appeared (epoch and step), then rule
+     * order. The order does not depend on how often the rules ran.
      */
     public List<Finding> findings() {
         List<Finding> all = new ArrayList<>(findings.values());
         all.sort(Comparator.comparingInt((Finding f) -> -f.severity().rank()).thenComparing(f -> f.phase().ordinal())
                 .thenComparingLong(f -> f.step() == null ? -1 : f.step())
                 .thenComparingInt(f -> ruleOrder(f.rule())));
-        return all;
+        return Causes.link(all);
     }
 
     private int ruleOrder(String id) {

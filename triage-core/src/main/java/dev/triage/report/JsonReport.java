@@ -95,6 +95,7 @@ public final class JsonReport {
         f.evidence().asMap().forEach((k, v) -> num(ev, k, v));
         ArrayNode rem = o.putArray("remedies");
         f.remedies().forEach(x -> rem.add(x.name()));
+        o.put("caused_by", f.causedBy());
         return o;
     }
 

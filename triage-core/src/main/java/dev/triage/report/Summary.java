@@ -37,6 +37,10 @@ public final class Summary {
         }
         boolean repaired = r.repair() != null && r.repair().attempted();
         sb.append(repaired ? "  findings in the original run: " : "  findings: ").append(counts(r.findings())).append('\n');
+        String roots = rootCauses(r.findings());
+        if (!roots.isEmpty()) {
+            sb.append("  root causes: ").append(roots).append('\n');
+        }
         if (repaired) {
             sb.append("  findings after the repair: ").append(counts(r.repair().finalFindings())).append('\n');
         }
@@ -69,6 +73,17 @@ public final class Summary {
 
     private static String baseline(BaselineResult b) {
         return b.name() + " " + b.metric() + " " + Fmt.num(b.validation());
+    }
+
+    /** The error findings nothing else explains, with how many findings each explains: "DATA_UNSCALED (+4)". */
+    static String rootCauses(List<Finding> findings) {
+        if (findings.stream().noneMatch(f -> f.causedBy() != null)) {
+            return "";
+        }
+        return findings.stream().filter(f -> f.isRootCause() && f.severity() == Severity.ERROR).map(f -> {
+            long explained = findings.stream().filter(x -> f.identity().equals(x.causedBy())).count();
+            return f.code() + (explained > 0 ? " (+" + explained + ")" : "");
+        }).collect(Collectors.joining(", "));
     }
 
     static String counts(List<Finding> findings) {

@@ -16,7 +16,10 @@ final class FindingsSection {
     static String render(JsonNode report) {
         List<JsonNode> findings = new ArrayList<>();
         report.path("findings").forEach(findings::add);
-        findings.sort(Comparator.comparingInt(f -> RANK.getOrDefault(Html.text(f, "severity"), 3)));
+        if (findings.stream().noneMatch(f -> f.has("caused_by"))) {
+            // reports written before causes were linked: worst first
+            findings.sort(Comparator.comparingInt(f -> RANK.getOrDefault(Html.text(f, "severity"), 3)));
+        }
         boolean repaired = report.path("repair").path("attempted").asBoolean(false);
         StringBuilder sb = new StringBuilder("<section id=\"findings\">\n<h2>Findings").append(repaired ? " of the original run" : "")
                 .append(" (").append(findings.size()).append(")</h2>\n");
@@ -37,11 +40,15 @@ final class FindingsSection {
 
     private static String row(JsonNode f) {
         String severity = Html.text(f, "severity");
-        StringBuilder sb = new StringBuilder("<tr class=\"finding ").append(Html.esc(severity)).append("\" data-code=\"")
+        String cause = f.path("caused_by").isTextual() ? f.get("caused_by").asText() : null;
+        StringBuilder sb = new StringBuilder("<tr class=\"finding ").append(Html.esc(severity)).append(cause == null ? "" : " consequence")
+                .append("\" data-code=\"")
                 .append(Html.esc(Html.text(f, "code"))).append("\"><td><span class=\"sev ").append(Html.esc(severity)).append("\">")
                 .append(Html.esc(severity)).append("</span></td><td><code>").append(Html.esc(Html.text(f, "code")))
                 .append("</code><br><span class=\"small\">").append(Html.esc(Html.text(f, "rule"))).append("</span></td><td>")
                 .append(Html.esc(when(f))).append("</td><td>").append(Html.esc(Html.text(f, "where"))).append("</td><td>")
+                .append(cause == null ? "" : "<span class=\"cause\">&#8627; a consequence of <code>"
+                        + Html.esc(cause.replaceAll("@$", "")) + "</code></span><br>")
                 .append(Html.esc(Html.text(f, "message"))).append(evidence(f.path("evidence"))).append("</td><td>");
         for (JsonNode r : f.path("remedies")) {
             sb.append("<code>").append(Html.esc(r.asText())).append("</code> ");

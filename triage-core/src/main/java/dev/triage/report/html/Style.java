@@ -21,6 +21,7 @@ final class Style {
             .sev.error{background:#fde7e9;color:#b3261e}.sev.warning{background:#fff4d6;color:#7d5200}
             .sev.info{background:#e8f0fe;color:#1a56c4}
             table.findings td:nth-child(5){max-width:430px}
+            tr.consequence td:first-child{padding-left:22px}tr.consequence{opacity:.85}.cause{font-size:12px;color:#555}
             dl.evidence{display:grid;grid-template-columns:auto 1fr;gap:0 10px;margin:6px 0 0;font-size:12px;color:#57606a}
             dl.evidence dt{font-family:ui-monospace,monospace}dl.evidence dd{margin:0}
             figure.chart{margin:12px 0 18px}figure.chart figcaption{font-weight:600;margin-bottom:4px}
