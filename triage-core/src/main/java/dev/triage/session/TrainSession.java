@@ -1,16 +1,13 @@
 package dev.triage.session;
 
-import dev.triage.config.InvalidInputException;
 import dev.triage.config.RunConfig;
 import dev.triage.data.DataPreparation;
 import dev.triage.data.PreparedData;
 import dev.triage.report.AtomicOutputs;
 import dev.triage.report.ReportData;
 import dev.triage.report.Summary;
-import dev.triage.train.Checkpoint;
 import dev.triage.train.ConfigResolution;
 import dev.triage.train.RunFolder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 
@@ -37,40 +34,27 @@ public final class TrainSession {
 
     /**
      * Continues the run in {@code runDir} up to {@code totalEpochs} epochs in all, from its last
-     * checkpoint, with its own configuration and data split.
+     * checkpoint, with its own configuration and data split ({@link ResumePlan} says what is refused),
+     * and reports on the whole run. A {@code --repair} session folder continues its final trial.
      */
-    public static SessionResult resume(Path runDir, int totalEpochs, SessionOptions o) {
-        RunFolder folder = RunFolder.existing(runDir);
-        if (!Files.exists(folder.lastCheckpoint())) {
-            throw new InvalidInputException(folder.lastCheckpoint() + ": not found; the run kept no checkpoints"
-                    + " (output.checkpoints: none), so it cannot be resumed");
+    public static SessionResult resume(Path runDir, int totalEpochs, boolean withoutEarlyStopping, SessionOptions o) {
+        ResumePlan plan = ResumePlan.of(runDir, totalEpochs, withoutEarlyStopping);
+        o.out().println("resuming: " + ResumePlan.shown(plan.folder()) + (plan.outputsOnly()
+                ? " (its training had ended; writing its outputs)" : ""));
+        PreparedData data = DataPreparation.prepare(plan.config().data());
+        Attempt a = RunAttempt.resume(plan, data, o);
+        ReportData report = Reports.of("train", a, null, plan.folder().path().toString());
+        AtomicOutputs.writeReport(report, plan.folder().path(), plan.repairSession() ? null : o.json());
+        if (plan.repairSession()) {
+            report = RepairSession.republish(plan.session(), a, report, o);
         }
-        Checkpoint last = Checkpoint.load(folder.lastCheckpoint());
-        int done = last.state().nextEpoch() - 1;
-        if (totalEpochs <= done) {
-            throw new InvalidInputException("--epochs " + totalEpochs + ": the run in " + runDir + " already has " + done
-                    + " epochs; pass a larger total, e.g. --epochs " + (done + 10));
-        }
-        RunConfig saved = RunConfig.load(folder.config());
-        int thenEpochs = saved.training().then() == null ? 0 : saved.training().then().epochs();
-        if (totalEpochs - thenEpochs < 1) {
-            throw new InvalidInputException("--epochs " + totalEpochs + " leaves no epochs for the first phase (the"
-                    + " second phase has " + thenEpochs + "); pass more epochs");
-        }
-        RunConfig cfg = saved.with("training.epochs", (long) (totalEpochs - thenEpochs));
-        PreparedData data = DataPreparation.prepare(cfg.data());
-        Attempt a = RunAttempt.resume(cfg, data, folder, o, last.state(), bestWeights(folder));
-        ReportData report = Reports.of("train", a, null, folder.path().toString());
-        AtomicOutputs.writeReport(report, folder.path(), o.json());
+        Summary.print(report, o.out());
         return new SessionResult(report);
     }
 
-    private static double[][] bestWeights(RunFolder folder) {
-        if (!Files.exists(folder.bestCheckpoint())) {
-            return null;
-        }
-        Checkpoint best = Checkpoint.load(folder.bestCheckpoint());
-        return new double[][] {best.model().parameters(), best.model().buffers()};
+    /** Like {@link #resume(Path, int, boolean, SessionOptions)} with early stopping as configured. */
+    public static SessionResult resume(Path runDir, int totalEpochs, SessionOptions o) {
+        return resume(runDir, totalEpochs, false, o);
     }
 
     /** output.name, else the config file's name without extension, else "run". */
