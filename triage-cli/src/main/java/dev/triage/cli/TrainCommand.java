@@ -6,6 +6,7 @@ import dev.triage.report.Terminal;
 import dev.triage.session.SessionOptions;
 import dev.triage.session.SessionResult;
 import dev.triage.session.TrainSession;
+import dev.triage.train.Interruption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -57,7 +58,9 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         Terminal.Progress progress = quiet ? Terminal.Progress.NONE
                 : verbose ? Terminal.Progress.EVERY_EPOCH : Terminal.Progress.NORMAL;
-        SessionOptions options = new SessionOptions(Terminal.system(progress), json, repair, Clock.systemDefaultZone());
+        SessionOptions options = new SessionOptions(Terminal.system(progress), json, repair, Clock.systemDefaultZone(),
+                new Interruption());
+        CtrlC.install(options.interruption(), System.err);
         SessionResult result;
         if (resume != null) {
             refuseWithResume();

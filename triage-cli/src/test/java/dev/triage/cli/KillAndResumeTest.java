@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the run, and checks that it ends byte for byte where the uninterrupted run ends: the model, every
  * metrics row, the checkpoints and the doctor's signals. The configuration has all the state a resume
  * must carry: batch norm, dropout, reduce-on-plateau, early stopping without restore_best, and a second
- * L-BFGS phase in which early stopping fires. {@code -Dtriage.killRuns=N} runs a longer campaign.
+ * L-BFGS phase in which early stopping fires. {@code -Dtriage.killRuns=N} runs a longer campaign. Then
+ * the same with Ctrl-C (SIGINT): once (a graceful stop, exit 130, report and summary) and twice (exit at once).
  */
 class KillAndResumeTest {
     static final int TOTAL_EPOCHS = 260;
@@ -55,6 +56,8 @@ class KillAndResumeTest {
         for (int i = 0; i < runs; i++) {
             outcomes.add(KillCampaign.killAndResume(config, killPoint(i, epochs, random), TOTAL_EPOCHS, reference));
         }
+        outcomes.add(KillCampaign.interruptAndResume(config, 1 + random.nextInt(epochs - 1), TOTAL_EPOCHS, reference, 1));
+        outcomes.add(KillCampaign.interruptAndResume(config, 1 + random.nextInt(epochs - 1), TOTAL_EPOCHS, reference, 2));
         System.out.printf(Locale.ROOT, "kill -9 campaign: %d runs: %s%n", runs, outcomes);
     }
 

@@ -50,31 +50,65 @@ final class KillCampaign {
             return outcome + "no checkpoint yet";
         }
         assertThat(resumed.exit()).as("resume after a kill at epoch %d: %s", saved, resumed.err()).isIn(0, 1);
+        assertSameRun(run, reference, "a kill at epoch " + saved);
+        deleteTree(run);
+        return outcome + "identical";
+    }
+
+    /** Interrupts a training run (SIGINT, as Ctrl-C sends) once it has {@code epochs} epochs, then resumes it. */
+    static String interruptAndResume(Path config, int epochs, int total, Path reference, int signals) throws Exception {
+        Path out = config.getParent().resolve("interrupted.out");
+        Process p = child(config).redirectOutput(out.toFile()).start();
+        Path runs = config.getParent().resolve("runs");
+        while (p.isAlive() && !reached(runs, epochs)) {
+            Thread.sleep(1);
+        }
+        for (int i = 0; i < signals; i++) {
+            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        }
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the run ends after Ctrl-C").isTrue();
+        assertThat(p.exitValue()).as("exit code after Ctrl-C").isEqualTo(130);
+        Path run = onlyRunFolder(runs);
+        if (signals == 1) {
+            assertThat(Files.readString(out)).contains("summary").contains("(interrupted)").contains("stopped: interrupted")
+                    .contains("continue with: triage train --resume");
+            assertThat(Files.readString(run.resolve("report.json"))).contains("\"stop_reason\" : \"interrupted\"");
+        }
+        int saved = epochs(run);
+        CliRun resumed = CliRun.of("train", "--resume", run.toString(), "--epochs", Integer.toString(total), "-q");
+        assertThat(resumed.exit()).as("resume after Ctrl-C at epoch %d: %s", saved, resumed.err()).isIn(0, 1);
+        assertSameRun(run, reference, "Ctrl-C at epoch " + saved);
+        deleteTree(run);
+        return "interrupted (" + signals + "x Ctrl-C) at " + saved + " -> identical";
+    }
+
+    private static void assertSameRun(Path run, Path reference, String when) throws Exception {
         for (String f : SAME_BYTES) {
-            assertThat(sha256(run.resolve(f))).as("SHA-256 of %s after a kill at epoch %d", f, saved)
-                    .isEqualTo(sha256(reference.resolve(f)));
+            assertThat(sha256(run.resolve(f))).as("SHA-256 of %s after %s", f, when).isEqualTo(sha256(reference.resolve(f)));
         }
         List<String> signals = withoutTimings(run.resolve("signals.jsonl"));
         List<String> expected = withoutTimings(reference.resolve("signals.jsonl"));
         for (int i = 0; i < Math.max(signals.size(), expected.size()); i++) {
-            assertThat(i < signals.size() ? signals.get(i) : "(none)").as("line %d of the doctor's signals after a kill at"
-                    + " epoch %d", i + 1, saved).isEqualTo(i < expected.size() ? expected.get(i) : "(none)");
+            assertThat(i < signals.size() ? signals.get(i) : "(none)").as("line %d of the doctor's signals after %s", i + 1, when)
+                    .isEqualTo(i < expected.size() ? expected.get(i) : "(none)");
         }
         assertThat(temporaryFiles(run)).as("temporary files of an interrupted write").isEmpty();
-        deleteTree(run);
-        return outcome + "identical";
     }
 
     static String sha256(Path file) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
+    /** {@code triage train --config CONFIG -q} in a JVM of its own. */
+    private static ProcessBuilder child(Path config) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "train", "--config", config.toString(), "-q").redirectError(ProcessBuilder.Redirect.DISCARD);
+    }
+
     static Path startAndKill(Path config, int epochs) throws Exception {
         Path runs = config.getParent().resolve("runs");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "train", "--config", config.toString(), "-q")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = child(config).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             while (p.isAlive() && !reached(runs, epochs)) {
                 Thread.sleep(1);

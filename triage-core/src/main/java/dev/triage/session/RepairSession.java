@@ -47,8 +47,12 @@ final class RepairSession {
     static SessionResult run(RunConfig resolved, PreparedData data, RunFolder top, SessionOptions o) {
         RepairSession s = new RepairSession(top, o);
         Attempt original = s.attempt(resolved, data, 0);
-        RepairLoop.Result result = RepairLoop.run(s.trial(original), s::runTrial, resolved.doctor().maxRepairTrials(),
-                o.out()::println);
+        RepairLoop.Result result;
+        try {
+            result = RepairLoop.run(s.trial(original), s::runTrial, resolved.doctor().maxRepairTrials(), o.out()::println);
+        } catch (Interrupted e) {
+            return s.interrupted();
+        }
         Attempt last = s.attempts.stream().filter(a -> a.folder().path().toString().equals(result.last().runDir()))
                 .findFirst().orElse(original);
         s.publish(last);
@@ -63,7 +67,31 @@ final class RepairSession {
         return a.record() == null ? null : a.record().test();
     }
 
+    /** Thrown instead of starting another trial once the user interrupted the session. */
+    private static final class Interrupted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Interrupted() {
+            super("interrupted", null, false, false);
+        }
+    }
+
+    /** The report of the trial the interrupt stopped, in the session folder; no further trial runs. */
+    private SessionResult interrupted() {
+        Attempt last = attempts.get(attempts.size() - 1);
+        if (last.trained()) {
+            publish(last);
+        }
+        ReportData report = Reports.of("train", last, null, top.path().toString());
+        AtomicOutputs.writeReport(report, top.path(), options.json());
+        Summary.print(report, options.out());
+        return new SessionResult(report);
+    }
+
     private TrialResult runTrial(RunConfig config, int n) {
+        if (options.interruption().requested()) {
+            throw new Interrupted();
+        }
         PreparedData data = DataPreparation.prepare(config.data());
         return trial(attempt(ConfigResolution.resolve(config, data.target()), data, n));
     }

@@ -1,15 +1,21 @@
 package dev.triage.session;
 
 import dev.triage.report.Terminal;
+import dev.triage.train.Interruption;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 
 /**
  * How a session talks and where it writes: the {@link Terminal} for progress, findings and the
- * summary, {@code json} for an extra copy of the JSON report, {@code repair} to run the repair loop.
+ * summary, {@code json} for an extra copy of the JSON report, {@code repair} to run the repair loop,
+ * {@code interruption} to stop training gracefully on Ctrl-C.
  */
-public record SessionOptions(Terminal terminal, Path json, boolean repair, Clock clock) {
+public record SessionOptions(Terminal terminal, Path json, boolean repair, Clock clock, Interruption interruption) {
+    public SessionOptions(Terminal terminal, Path json, boolean repair, Clock clock) {
+        this(terminal, json, repair, clock, new Interruption());
+    }
+
     /** Plain lines to {@code out}, as when output is not a terminal. */
     public SessionOptions(PrintStream out, Path json, boolean repair, Clock clock) {
         this(Terminal.plain(out), json, repair, clock);
@@ -25,10 +31,10 @@ public record SessionOptions(Terminal terminal, Path json, boolean repair, Clock
     }
 
     public SessionOptions withRepair(boolean r) {
-        return new SessionOptions(terminal, json, r, clock);
+        return new SessionOptions(terminal, json, r, clock, interruption);
     }
 
     public SessionOptions withOut(PrintStream o) {
-        return new SessionOptions(o, json, repair, clock);
+        return new SessionOptions(Terminal.plain(o), json, repair, clock, interruption);
     }
 }

@@ -73,7 +73,13 @@ final class SingleRun {
                     trainer.setBestWeights(bestWeights[0], bestWeights[1]);
                 }
             }
-            TrainingOutcome outcome = withFinalLosses(trainer.run(resume), engine, set);
+            options.interruption().attach(trainer);
+            TrainingOutcome outcome;
+            try {
+                outcome = withFinalLosses(trainer.run(resume), engine, set);
+            } finally {
+                options.interruption().detach();
+            }
             if (diagnosis != null) {
                 diagnosis.afterTraining(engine, set, outcome, data);
             }

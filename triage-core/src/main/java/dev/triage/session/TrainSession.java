@@ -29,7 +29,7 @@ public final class TrainSession {
         ReportData report = Reports.of("train", a, null, folder.path().toString());
         AtomicOutputs.writeReport(report, folder.path(), o.json());
         Summary.print(report, o.out());
-        return new SessionResult(report);
+        return finish(new SessionResult(report), folder, resolved, a, o);
     }
 
     /**
@@ -49,7 +49,19 @@ public final class TrainSession {
             report = RepairSession.republish(plan.session(), a, report, o);
         }
         Summary.print(report, o.out());
-        return new SessionResult(report);
+        return finish(new SessionResult(report), plan.session(), plan.config(), a, o);
+    }
+
+    /** After an interrupt: where the run stopped and the command that continues it. */
+    private static SessionResult finish(SessionResult result, RunFolder folder, RunConfig cfg, Attempt a, SessionOptions o) {
+        if (result.interrupted() && a.record() != null) {
+            String detail = a.record().outcome().detail();
+            boolean saved = java.nio.file.Files.exists(a.folder().lastCheckpoint());
+            o.out().println("  stopped: " + (detail == null ? "interrupted" : detail) + (saved
+                    ? "\n  continue with: triage train --resume " + ResumePlan.shown(folder) + " --epochs " + cfg.training().totalEpochs()
+                    : ""));
+        }
+        return result;
     }
 
     /** Like {@link #resume(Path, int, boolean, SessionOptions)} with early stopping as configured. */
