@@ -28,6 +28,11 @@ public final class Main implements Runnable {
         cli.setParameterExceptionHandler(Main::badUsage);
         try {
             return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("triage: out of memory: the JVM may use " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MB and this run needs more; raise it with TRIAGE_JAVA_OPTS=-Xmx<size> or shrink training.batch_size,"
+                    + " model.hidden or the data");
+            return ExitCodes.BAD_INPUT;
         } catch (Error e) {
             System.err.println("triage: internal error: " + e + " (please report it with the command you ran)");
             return ExitCodes.INTERNAL;

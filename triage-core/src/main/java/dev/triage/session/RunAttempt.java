@@ -29,8 +29,11 @@ final class RunAttempt {
         Diagnosis diagnosis = new Diagnosis(resolved, data, net, baselines, o);
         o.terminal().clearStatus();
         RunRecord rec = null;
-        if (diagnosis.beforeTraining()) {
+        boolean ready = diagnosis.beforeTraining();
+        if (ready && MemoryCheck.blocking(diagnosis.doctor().findings()) == null) {
             rec = new SingleRun(resolved, data, folder, o, diagnosis).execute(null, null);
+        } else if (ready) {
+            o.out().println("  training did not start: it needs more memory than the JVM may use (see the error above)");
         } else {
             o.out().println("  training did not start: the data cannot be trained on as configured (see the error above)");
         }

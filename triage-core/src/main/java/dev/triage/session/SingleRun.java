@@ -56,6 +56,9 @@ final class SingleRun {
     RunRecord execute(Checkpoint from, double[][] bestWeights) {
         long started = System.nanoTime();
         NetworkSpec net = ModelBuilder.network(config, data.target(), data.preprocessor().width());
+        if (diagnosis == null) {
+            MemoryCheck.requireFits(config, net, data);
+        }
         try (Engine engine = engine(config, data, net)) {
             TrainingSet set = trainingSet(engine, data);
             if (diagnosis != null) {

@@ -29,6 +29,7 @@ public final class TrainSession {
         ReportData report = Reports.of("train", a, null, folder.path().toString());
         AtomicOutputs.writeReport(report, folder.path(), o.json());
         Summary.print(report, o.out());
+        MemoryCheck.requireTrained(a);
         return finish(new SessionResult(report), folder, resolved, a, o);
     }
 

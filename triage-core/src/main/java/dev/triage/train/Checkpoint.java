@@ -29,7 +29,7 @@ public record Checkpoint(TrainedModel model, TrainingState state, double validat
         arrays.put("optimizer", new TriageFile.Array(state.optimizer(), false));
         arrays.put("schedule", new TriageFile.Array(state.schedule(), false));
         arrays.put("early_stopping", new TriageFile.Array(state.earlyStopping(), false));
-        AtomicFiles.write(path, TriageFile.encode('C', h, arrays));
+        AtomicFiles.write(path, out -> TriageFile.write(out, 'C', h, arrays));
     }
 
     public static Checkpoint load(Path path) {

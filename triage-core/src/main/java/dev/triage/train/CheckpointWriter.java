@@ -40,6 +40,9 @@ public final class CheckpointWriter implements TrainingListener {
     /** The trainer whose state is saved (set before training starts). */
     public void attach(Trainer t) {
         this.trainer = t;
+        if (policy != CheckpointPolicy.NONE) {
+            t.rollBackTo(() -> Files.exists(folder.lastCheckpoint()) ? Checkpoint.load(folder.lastCheckpoint()).state() : null);
+        }
     }
 
     @Override

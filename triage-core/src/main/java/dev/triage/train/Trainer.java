@@ -9,6 +9,7 @@ import dev.triage.nn.Seeds;
 import dev.triage.nn.StepStats;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * The training loop: epochs of shuffled mini-batches (or full-batch L-BFGS iterations), an optional
@@ -34,8 +35,8 @@ public final class Trainer implements StopControl {
     private final EpochLoop loop;
     private volatile StopReason stopReason;
     private volatile String stopDetail;
-    /** The state of the last completed epoch, as last saved: an interrupted epoch rolls back to it. */
-    private TrainingState committed;
+    /** The state last saved (a checkpoint on disk; null when none): an interrupted epoch rolls back to it. */
+    private Supplier<TrainingState> lastSaved = () -> null;
 
     public Trainer(Engine engine, RunConfig config, TrainingSet data, List<TrainingListener> listeners) {
         this.engine = engine;
@@ -147,15 +148,21 @@ public final class Trainer implements StopControl {
                 + earlyStopping.epochsWithoutImprovement() + " epochs";
     }
 
+    /** Where the state of the last completed epoch can be read back (it is not kept in memory: it may be large). */
+    public void rollBackTo(Supplier<TrainingState> saved) {
+        this.lastSaved = saved;
+    }
+
     /** An interrupted epoch is discarded: the weights go back to the last completed epoch when it was saved. */
     private void rollBack(int epoch) {
-        String kept = committed != null && committed.nextEpoch() == epoch
-                ? "; the weights are those of epoch " + (epoch - 1) : "; no epoch was saved before it, so its steps are kept";
-        if (committed != null && committed.nextEpoch() == epoch) {
-            engine.setParameters(committed.parameters());
-            engine.setBuffers(committed.buffers());
+        TrainingState saved = lastSaved.get();
+        boolean back = saved != null && saved.nextEpoch() == epoch;
+        if (back) {
+            engine.setParameters(saved.parameters());
+            engine.setBuffers(saved.buffers());
         }
-        stopDetail = stopDetail + " during epoch " + epoch + kept;
+        stopDetail = stopDetail + " during epoch " + epoch + (back ? "; the weights are those of epoch " + (epoch - 1)
+                : "; no epoch was saved before it, so its steps are kept");
     }
 
     /** The epoch's mean training loss; an interrupt between two steps abandons the epoch. */
@@ -195,10 +202,9 @@ public final class Trainer implements StopControl {
 
     /** The state to save so that this run can be continued from the next epoch. */
     public TrainingState snapshot(int completedEpoch) {
-        committed = new TrainingState(completedEpoch + 1, loop.step, loop.phase, engine.parameters(), engine.buffers(),
+        return new TrainingState(completedEpoch + 1, loop.step, loop.phase, engine.parameters(), engine.buffers(),
                 engine.optimizerState(), schedule.state(),
                 earlyStopping == null ? new double[0] : earlyStopping.state(), loop.bestEpoch, loop.bestValidationLoss);
-        return committed;
     }
 
     private int restore(TrainingState s) {

@@ -65,6 +65,7 @@ class InterruptedEpochTest {
         try (Engine engine = SingleRun.engine(resolved, data, ModelBuilder.network(resolved, data.target(),
                 data.preprocessor().width()))) {
             trainer[0] = new Trainer(engine, resolved, SingleRun.trainingSet(engine, data), List.of(listener));
+            trainer[0].rollBackTo(() -> saved.get(saved.size() - 1));
             interruption.attach(trainer[0]);
             TrainingOutcome o = trainer[0].run(null);
             assertThat(o.reason()).isEqualTo(StopReason.INTERRUPTED);

@@ -1,0 +1,82 @@
+package dev.triage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Inputs a user can legally give end in a one-line answer with exit 2, never in an internal error. */
+class LegalInputsTest {
+    @TempDir
+    Path dir;
+
+    private CliRun train(String... sets) throws Exception {
+        Path config = KillCampaign.writeRun(dir, ResumeTest.CONFIG);
+        String[] args = {"train", "--config", config.toString(), "-q"};
+        for (String s : sets) {
+            args = Arrays.copyOf(args, args.length + 2);
+            args[args.length - 2] = "--set";
+            args[args.length - 1] = s;
+        }
+        return CliRun.of(args);
+    }
+
+    @Test
+    void hiddenSizesTheEngineCannotHoldAreRefusedWithTheLimit() throws Exception {
+        for (String hidden : new String[] {"[46341,46341]", "[65536,65536]"}) {
+            CliRun r = train("model.hidden=" + hidden);
+            assertThat(r.exit()).as(hidden + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err()).contains("model.hidden").contains("parameters; the engine holds at most 2,147,483,639");
+            assertThat(r.err().lines().count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aMemoryErrorStopsTheRunBeforeAnythingIsAllocated() throws Exception {
+        // 268M parameters: about 8 GB to train, far beyond the tests' heap; allocating would end in OutOfMemoryError
+        CliRun r = train("model.hidden=[16384,16384]");
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).startsWith("triage: CONFIG_MEMORY: training needs about").contains("nothing was allocated");
+        assertThat(r.err().lines().count()).isEqualTo(1);
+        Path run = KillCampaign.onlyRunFolder(dir.resolve("runs"));
+        assertThat(Files.readString(run.resolve("report.json"))).contains("CONFIG_MEMORY");
+        assertThat(run.resolve("checkpoints")).doesNotExist();
+        CliRun off = train("model.hidden=[16384,16384]", "doctor.enabled=false");
+        assertThat(off.exit()).as(off.err()).isEqualTo(2);
+        assertThat(off.err()).contains("CONFIG_MEMORY: training needs about");
+    }
+
+    @Test
+    void aModelFileWithAValidChecksumButADamagedHeaderIsRefusedInOneLine() throws Exception {
+        assertThat(train().exit()).isIn(0, 1);
+        Path model = KillCampaign.onlyRunFolder(dir.resolve("runs")).resolve("model.triage");
+        byte[] good = Files.readAllBytes(model);
+        int at = 7 + 1 + 2; // magic, kind, version: then the header length
+        byte[] huge = good.clone();
+        ByteBuffer.wrap(huge).putInt(at, 0x7fffffff);
+        byte[] garbage = good.clone();
+        garbage[at + 4] = (byte) 0xff;
+        garbage[at + 5] = '#';
+        for (byte[] bad : new byte[][] {huge, garbage}) {
+            Path f = dir.resolve("bad.triage");
+            Files.write(f, withChecksum(bad));
+            CliRun r = CliRun.of("predict", "--model", f.toString(), "--data", dir.resolve("good.csv").toString());
+            assertThat(r.exit()).as(r.err()).isEqualTo(2);
+            assertThat(r.err()).contains("bad.triage: damaged header");
+            assertThat(r.err().lines().count()).isEqualTo(1);
+        }
+    }
+
+    private static byte[] withChecksum(byte[] file) throws Exception {
+        int body = file.length - 32;
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(Arrays.copyOf(file, body));
+        byte[] out = file.clone();
+        System.arraycopy(digest, 0, out, body, 32);
+        return out;
+    }
+}
