@@ -101,9 +101,16 @@ final class KillCampaign {
 
     /** {@code triage train --config CONFIG -q} in a JVM of its own. */
     private static ProcessBuilder child(Path config) {
+        return jvm("-Xmx512m", "train", "--config", config.toString(), "-q").redirectError(ProcessBuilder.Redirect.DISCARD);
+    }
+
+    /** The command line's main class in a JVM of its own with the heap {@code xmx} ({@code -Xmx100m}). */
+    static ProcessBuilder jvm(String xmx, String... args) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "train", "--config", config.toString(), "-q").redirectError(ProcessBuilder.Redirect.DISCARD);
+        List<String> cmd = new java.util.ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector", xmx, "-cp",
+                System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd);
     }
 
     static Path startAndKill(Path config, int epochs) throws Exception {

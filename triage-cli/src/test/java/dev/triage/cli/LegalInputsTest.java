@@ -52,6 +52,24 @@ class LegalInputsTest {
     }
 
     @Test
+    void aDataFileThatCannotFitInTheHeapIsRefusedBeforeItIsRead() throws Exception {
+        Path big = dir.resolve("big.csv.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(big))) {
+            out.write("a,b,c,y\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] rows = "0.5,1.5,2.5,3.5\n".repeat(10_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            for (int i = 0; i < 200; i++) {
+                out.write(rows);
+            }
+        }
+        Process p = KillCampaign.jvm("-Xmx64m", "train", "--data", big.toString(), "--target", "y", "-q")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(err).isEqualTo(2);
+        assertThat(err.lines().filter(l -> !l.startsWith("WARNING: Using incubator"))).singleElement().asString()
+                .contains("2,000,001 rows x 4 columns need about").contains("but the JVM may use");
+    }
+
+    @Test
     void aModelFileWithAValidChecksumButADamagedHeaderIsRefusedInOneLine() throws Exception {
         assertThat(train().exit()).isIn(0, 1);
         Path model = KillCampaign.onlyRunFolder(dir.resolve("runs")).resolve("model.triage");
