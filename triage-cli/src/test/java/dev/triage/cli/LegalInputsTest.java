@@ -90,6 +90,30 @@ class LegalInputsTest {
         }
     }
 
+    @Test
+    void anOutputThatIsOneOfTheInputsIsRefusedWhateverPathNamesIt() throws Exception {
+        assertThat(train().exit()).isIn(0, 1);
+        Path model = KillCampaign.onlyRunFolder(dir.resolve("runs")).resolve("model.triage");
+        Path data = dir.resolve("good.csv");
+        byte[] modelBytes = Files.readAllBytes(model);
+        byte[] dataBytes = Files.readAllBytes(data);
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), data);
+        Path roundabout = dir.resolve("runs").resolve("..").resolve("good.csv");
+        String[][] cases = {
+            {"predict", "--model", model.toString(), "--data", data.toString(), "--out", model.toString()},
+            {"predict", "--model", model.toString(), "--data", data.toString(), "--out", link.toString()},
+            {"train", "--config", dir.resolve("run.yaml").toString(), "-q", "--json", roundabout.toString()},
+            {"train", "--config", dir.resolve("run.yaml").toString(), "-q", "--json", dir.resolve("run.yaml").toString()},
+            {"check", "--data", data.toString(), "--target", "y", "--json", link.toString()}};
+        for (String[] c : cases) {
+            CliRun r = CliRun.of(c);
+            assertThat(r.exit()).as(String.join(" ", c) + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err()).contains("is the input").contains("inputs are never overwritten");
+        }
+        assertThat(Files.readAllBytes(model)).isEqualTo(modelBytes);
+        assertThat(Files.readAllBytes(data)).isEqualTo(dataBytes);
+    }
+
     private static byte[] withChecksum(byte[] file) throws Exception {
         int body = file.length - 32;
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(Arrays.copyOf(file, body));

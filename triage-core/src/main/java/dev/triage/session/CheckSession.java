@@ -51,6 +51,7 @@ public final class CheckSession {
      * sample of {@code sampleRows} rows for quantiles, splits, row-level checks and baselines.
      */
     public static SessionResult check(RunConfig cfg, SessionOptions o, int sampleRows) {
+        OutputPaths.requireNotInput(o.json(), "--json", OutputPaths.inputsOf(cfg));
         DataConfig d = cfg.data();
         StreamingStats file = StreamingStats.read(d.path(), d.separator(), d.missing());
         StreamingStats test = d.testPath() == null ? null : StreamingStats.read(d.testPath(), d.separator(), d.missing());

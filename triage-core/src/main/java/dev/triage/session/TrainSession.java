@@ -17,6 +17,7 @@ public final class TrainSession {
     }
 
     public static SessionResult train(RunConfig cfg, SessionOptions o) {
+        OutputPaths.requireNotInput(o.json(), "--json", OutputPaths.inputsOf(cfg));
         o.terminal().status("reading " + cfg.data().path().getFileName() + " ...");
         PreparedData data = DataPreparation.prepare(cfg.data());
         RunConfig resolved = ConfigResolution.resolve(cfg, data.target());
@@ -40,6 +41,7 @@ public final class TrainSession {
      */
     public static SessionResult resume(Path runDir, int totalEpochs, boolean withoutEarlyStopping, SessionOptions o) {
         ResumePlan plan = ResumePlan.of(runDir, totalEpochs, withoutEarlyStopping);
+        OutputPaths.requireNotInput(o.json(), "--json", OutputPaths.inputsOf(plan.config()));
         o.out().println("resuming: " + ResumePlan.shown(plan.folder()) + (plan.outputsOnly()
                 ? " (its training had ended; writing its outputs)" : ""));
         PreparedData data = DataPreparation.prepare(plan.config().data());
