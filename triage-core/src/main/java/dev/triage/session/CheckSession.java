@@ -1,5 +1,6 @@
 package dev.triage.session;
 
+import dev.triage.data.Text;
 import dev.triage.config.DataConfig;
 import dev.triage.config.RunConfig;
 import dev.triage.data.DataPreparation;
@@ -93,7 +94,7 @@ public final class CheckSession {
     }
 
     private static void print(ReportData report, RunLog log, PrintStream out) {
-        out.println("data: " + report.data().path() + " (" + report.data().rows() + " rows, target " + report.data().target()
+        out.println("data: " + Text.printable(report.data().path(), 500) + " (" + report.data().rows() + " rows, target " + Text.printable(report.data().target())
                 + ", " + report.data().task() + ")");
         out.print(ColumnTable.render(log.data()));
         out.println(report.findings().isEmpty() ? "no findings" : "findings (worst first):");

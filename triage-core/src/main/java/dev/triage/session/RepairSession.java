@@ -98,7 +98,7 @@ final class RepairSession {
 
     private Attempt attempt(RunConfig resolved, PreparedData data, int n) {
         RunFolder folder = trialFolder(n);
-        options.out().println("-- trial " + n + " (" + folder.path() + ")");
+        options.out().println("-- trial " + n + " (" + ResumePlan.shown(folder) + ")");
         Object key = resolved.tree().get("data");
         Attempt a = RunAttempt.run(resolved, data, folder, options, baselines.get(key));
         if (a.baselines() != null) {

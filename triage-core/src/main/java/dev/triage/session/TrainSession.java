@@ -1,5 +1,6 @@
 package dev.triage.session;
 
+import dev.triage.data.Text;
 import dev.triage.config.RunConfig;
 import dev.triage.data.DataPreparation;
 import dev.triage.data.PreparedData;
@@ -18,11 +19,11 @@ public final class TrainSession {
 
     public static SessionResult train(RunConfig cfg, SessionOptions o) {
         OutputPaths.requireNotInput(o.json(), "--json", OutputPaths.inputsOf(cfg));
-        o.terminal().status("reading " + cfg.data().path().getFileName() + " ...");
+        o.terminal().status("reading " + Text.printable(String.valueOf(cfg.data().path().getFileName())) + " ...");
         PreparedData data = DataPreparation.prepare(cfg.data());
         RunConfig resolved = ConfigResolution.resolve(cfg, data.target());
         RunFolder folder = RunFolder.create(resolved.output().dir(), runName(cfg), LocalDateTime.now(o.clock()));
-        o.out().println("run folder: " + folder.path());
+        o.out().println("run folder: " + ResumePlan.shown(folder));
         if (o.repair() || resolved.doctor().repair()) {
             return RepairSession.run(resolved, data, folder, o);
         }
