@@ -7,6 +7,8 @@ final class ExitCodes {
     static final int BAD_INPUT = 2;
     static final int REPAIR_FAILED = 3;
     static final int INTERNAL = 4;
+    /** Interrupted by Ctrl-C (128 + SIGINT). */
+    static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }

@@ -2,6 +2,7 @@ package dev.triage.cli;
 
 import dev.triage.config.InvalidInputException;
 import dev.triage.config.TriageVersion;
+import dev.triage.data.Text;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -28,6 +29,11 @@ public final class Main implements Runnable {
         cli.setParameterExceptionHandler(Main::badUsage);
         try {
             return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("triage: out of memory: the JVM may use " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MB and this run needs more; raise it with TRIAGE_JAVA_OPTS=-Xmx<size> or shrink training.batch_size,"
+                    + " model.hidden or the data");
+            return ExitCodes.BAD_INPUT;
         } catch (Error e) {
             System.err.println("triage: internal error: " + e + " (please report it with the command you ran)");
             return ExitCodes.INTERNAL;
@@ -42,14 +48,14 @@ public final class Main implements Runnable {
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         if (e instanceof InvalidInputException) {
-            err.println("triage: " + e.getMessage());
+            err.println("triage: " + safe(e.getMessage()));
             return ExitCodes.BAD_INPUT;
         }
         if (e instanceof UncheckedIOException io) {
-            err.println("triage: " + io.getMessage());
+            err.println("triage: " + safe(io.getMessage()));
             return ExitCodes.BAD_INPUT;
         }
-        err.println("triage: internal error: " + e + " (please report it with the command you ran;"
+        err.println("triage: internal error: " + safe(e.toString()) + " (please report it with the command you ran;"
                 + " set TRIAGE_DEBUG=1 for the stack trace)");
         if (System.getenv("TRIAGE_DEBUG") != null) {
             e.printStackTrace(err);
@@ -59,8 +65,16 @@ public final class Main implements Runnable {
 
     private static int badUsage(CommandLine.ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
-        cli.getErr().println("triage: " + e.getMessage() + "; see '" + cli.getCommandSpec().qualifiedName() + " --help'");
+        cli.getErr().println("triage: " + safe(e.getMessage()) + "; see '" + cli.getCommandSpec().qualifiedName() + " --help'");
         return ExitCodes.BAD_INPUT;
+    }
+
+    /**
+     * A message as one line a terminal shows as it is: the user's strings in it (file names, keys, values)
+     * may hold escape sequences or line breaks, which are shown as backslash-u escapes.
+     */
+    static String safe(String message) {
+        return Text.printable(message == null ? "" : message, 4000);
     }
 
     /** Prints the version from the build. */

@@ -6,6 +6,7 @@ import dev.triage.report.Terminal;
 import dev.triage.session.SessionOptions;
 import dev.triage.session.SessionResult;
 import dev.triage.session.TrainSession;
+import dev.triage.train.Interruption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -44,6 +45,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue a run from its last checkpoint (with --epochs).")
     Path resume;
 
+    @Option(names = "--no-early-stopping", description = "With --resume: continue a run that stopped early, without early stopping.")
+    boolean noEarlyStopping;
+
     @Option(names = {"-q", "--quiet"}, description = "Print only findings and the summary.")
     boolean quiet;
 
@@ -54,21 +58,48 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         Terminal.Progress progress = quiet ? Terminal.Progress.NONE
                 : verbose ? Terminal.Progress.EVERY_EPOCH : Terminal.Progress.NORMAL;
-        SessionOptions options = new SessionOptions(Terminal.system(progress), json, repair, Clock.systemDefaultZone());
+        SessionOptions options = new SessionOptions(Terminal.system(progress), json, repair, Clock.systemDefaultZone(),
+                new Interruption());
+        CtrlC.install(options.interruption(), System.err);
         SessionResult result;
         if (resume != null) {
-            if (epochs == null) {
-                throw new InvalidInputException("--resume needs --epochs N (the total number of epochs to reach)");
-            }
-            if (config.config != null || config.data != null || !config.sets.isEmpty()) {
-                throw new InvalidInputException("--resume continues a run with its own configuration; drop --config/--data/--set");
-            }
-            result = TrainSession.resume(resume, epochs, options);
+            refuseWithResume();
+            result = TrainSession.resume(resume, epochs, noEarlyStopping, options);
         } else {
+            if (noEarlyStopping) {
+                throw new InvalidInputException("--no-early-stopping applies only with --resume; for a new run use"
+                        + " --set training.early_stopping=null");
+            }
             RunConfig cfg = config.load(overrides());
             result = TrainSession.train(repair ? cfg.with("doctor.repair", true) : cfg, options);
         }
         return result.exitCode();
+    }
+
+    /**
+     * A resume continues a run exactly as it was configured: flags that would change it are refused, each
+     * with the reason, rather than ignored.
+     */
+    private void refuseWithResume() {
+        if (epochs == null) {
+            throw new InvalidInputException("--resume needs --epochs N (the total number of epochs to reach)");
+        }
+        String fresh = "; to train with another setting, start a new run: triage train --config " + resume + "/run.yaml ";
+        refuse(lr != null, "--lr", "the learning rate (and its schedule) is part of the state a resume continues",
+                fresh + "--lr " + lr);
+        refuse(seed != null, "--seed", "the seed fixed the initial weights, the split and every shuffle of the run",
+                fresh + "--seed " + seed);
+        refuse(task != null, "--task", "the task fixed the network's output layer and loss", fresh + "--task " + task);
+        refuse(repair, "--repair", "the repair loop retrains from the start", fresh + "--repair");
+        refuse(config.config != null || config.data != null || config.target != null || !config.sets.isEmpty(),
+                "--config/--data/--target/--set", "a resume continues with the run's own configuration and data"
+                        + " (run.yaml in the run folder)", fresh.substring(0, fresh.length() - 1));
+    }
+
+    private static void refuse(boolean given, String flag, String reason, String hint) {
+        if (given) {
+            throw new InvalidInputException(flag + " cannot apply to --resume: " + reason + hint);
+        }
     }
 
     /** The flags that stand for configuration keys, applied after --data/--target and before --set. */

@@ -38,7 +38,7 @@ public record RunConfig(DataConfig data, ModelConfig model, TrainingConfig train
 
     /** A new configuration with one dotted key changed ({@code training.learning_rate}), re-validated. */
     public RunConfig with(String dottedKey, Object value) {
-        return withAll(Map.of(dottedKey, value));
+        return withAll(java.util.Collections.singletonMap(dottedKey, value)); // the value may be null
     }
 
     /** A new configuration with several dotted keys changed at once, re-validated. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +70,11 @@ public final class YamlSource {
         JsonLocation loc = p.currentTokenLocation();
         ConfigNode.Origin origin = new ConfigNode.Origin(source, base, loc.getLineNr(), loc.getColumnNr());
         JsonToken t = p.currentToken();
+        if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            // the parser would hand over the anchor's name as if it were the value: refuse instead of misreading
+            throw new InvalidInputException(source + ":" + loc.getLineNr() + ": a YAML alias (*" + p.getText()
+                    + ") is not supported in a run configuration; write the value out in full");
+        }
         switch (t) {
             case START_OBJECT:
                 return readMap(p, source, base, origin);

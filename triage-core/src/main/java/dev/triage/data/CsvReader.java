@@ -44,8 +44,35 @@ public final class CsvReader {
 
     /** Parses the whole file into {@code sink}; returns the number of data rows. */
     public long read(CsvSink sink) {
+        return withInput(in -> parse(in, sink));
+    }
+
+    /**
+     * The number of line ends in the file (after gunzip), counted in one pass that keeps nothing: an
+     * upper bound of its rows, known before the file is read into memory.
+     */
+    public long countLineEnds() {
+        return withInput(in -> {
+            byte[] b = new byte[BUFFER];
+            long lines = 0;
+            for (int n; (n = in.read(b)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    if (b[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+            return lines;
+        });
+    }
+
+    private interface Reading {
+        long from(InputStream in) throws IOException;
+    }
+
+    private long withInput(Reading reading) {
         try (InputStream in = open()) {
-            return parse(in, sink);
+            return reading.from(in);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(name + ": file not found; check the path (relative paths are relative to the config file)");
         } catch (AccessDeniedException e) {

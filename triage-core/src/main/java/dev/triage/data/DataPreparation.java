@@ -15,6 +15,11 @@ public final class DataPreparation {
     }
 
     public static PreparedData prepare(DataConfig cfg) {
+        long heap = Runtime.getRuntime().maxMemory();
+        DataSize.requireFits(cfg.path(), cfg.separator(), heap);
+        if (cfg.testPath() != null) {
+            DataSize.requireFits(cfg.testPath(), cfg.separator(), heap);
+        }
         Table table = TableReader.read(cfg.path(), cfg.separator(), cfg.missing());
         Table test = cfg.testPath() == null ? null : TableReader.read(cfg.testPath(), cfg.separator(), cfg.missing());
         return prepare(cfg, table, test);

@@ -1,5 +1,6 @@
 package dev.triage.session;
 
+import dev.triage.data.Text;
 import dev.triage.config.DataConfig;
 import dev.triage.config.RunConfig;
 import dev.triage.data.DataPreparation;
@@ -51,6 +52,7 @@ public final class CheckSession {
      * sample of {@code sampleRows} rows for quantiles, splits, row-level checks and baselines.
      */
     public static SessionResult check(RunConfig cfg, SessionOptions o, int sampleRows) {
+        OutputPaths.requireNotInput(o.json(), "--json", OutputPaths.inputsOf(cfg));
         DataConfig d = cfg.data();
         StreamingStats file = StreamingStats.read(d.path(), d.separator(), d.missing());
         StreamingStats test = d.testPath() == null ? null : StreamingStats.read(d.testPath(), d.separator(), d.missing());
@@ -92,7 +94,7 @@ public final class CheckSession {
     }
 
     private static void print(ReportData report, RunLog log, PrintStream out) {
-        out.println("data: " + report.data().path() + " (" + report.data().rows() + " rows, target " + report.data().target()
+        out.println("data: " + Text.printable(report.data().path(), 500) + " (" + report.data().rows() + " rows, target " + Text.printable(report.data().target())
                 + ", " + report.data().task() + ")");
         out.print(ColumnTable.render(log.data()));
         out.println(report.findings().isEmpty() ? "no findings" : "findings (worst first):");

@@ -1,5 +1,6 @@
 package dev.triage.session;
 
+import dev.triage.data.Text;
 import dev.triage.config.InvalidInputException;
 import dev.triage.config.RunConfig;
 import dev.triage.train.AtomicFiles;
@@ -43,8 +44,8 @@ public final class DemoSession {
         Path config = input.resolve("demo.yaml");
         extract(input.resolve(DATA));
         AtomicFiles.write(config, CONFIG);
-        options.out().println("triage demo: training on the shipped wine-quality data (" + input.resolve(DATA) + ")");
-        options.out().println("config: " + config);
+        options.out().println("triage demo: training on the shipped wine-quality data (" + Text.printable(input.resolve(DATA).toString(), 500) + ")");
+        options.out().println("config: " + Text.printable(config.toString(), 500));
         RunConfig cfg = RunConfig.load(config, List.of(), dir);
         return TrainSession.train(cfg, options);
     }

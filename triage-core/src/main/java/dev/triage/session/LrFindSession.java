@@ -1,5 +1,6 @@
 package dev.triage.session;
 
+import dev.triage.data.Text;
 import dev.triage.config.RunConfig;
 import dev.triage.data.DataPreparation;
 import dev.triage.data.PreparedData;
@@ -43,7 +44,7 @@ public final class LrFindSession {
         o.out().println("  suggested learning rate: " + Fmt.num(r.suggested()) + " (steepest descent of the smoothed loss)");
         o.out().println("  lowest smoothed loss at: " + Fmt.num(r.lowest()));
         o.out().println("  diverged at: " + (Double.isNaN(r.divergence()) ? "did not diverge" : Fmt.num(r.divergence())));
-        o.out().println("  curve: " + folder.path().resolve("lr_find.csv"));
+        o.out().println("  curve: " + Text.printable(folder.path().resolve("lr_find.csv").toString(), 500));
         return r;
     }
 }

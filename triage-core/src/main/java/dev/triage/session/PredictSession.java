@@ -27,10 +27,8 @@ public final class PredictSession {
 
     /** Returns the number of rows predicted. {@code outFile} null writes CSV to {@code out}. */
     public static int predict(Path modelFile, Path dataFile, Path outFile, PrintStream out, PrintStream warnings) {
+        OutputPaths.requireNotInput(outFile, "--out", modelFile, dataFile);
         TrainedModel model = TrainedModel.load(modelFile);
-        if (outFile != null && Files.exists(outFile) && sameFile(outFile, dataFile)) {
-            throw new InvalidInputException("--out " + outFile + " is the input file; choose another path (input data is never overwritten)");
-        }
         List<String> missing = missingTokens(model);
         Table table = TableReader.read(dataFile, Separator.AUTO, missing);
         List<String> absent = new ArrayList<>();
@@ -81,13 +79,5 @@ public final class PredictSession {
             return (List<String>) l;
         }
         return List.of("", "NA", "NaN", "?");
-    }
-
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            return Files.isSameFile(a, b);
-        } catch (java.io.IOException e) {
-            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
-        }
     }
 }

@@ -1,5 +1,8 @@
 package dev.triage.session;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.triage.config.RunConfig;
 import dev.triage.data.DataPreparation;
 import dev.triage.data.PreparedData;
@@ -8,8 +11,10 @@ import dev.triage.probe.log.Baselines;
 import dev.triage.repair.RepairLoop;
 import dev.triage.repair.TrialResult;
 import dev.triage.report.AtomicOutputs;
+import dev.triage.report.JsonReport;
 import dev.triage.report.ReportData;
 import dev.triage.report.Summary;
+import dev.triage.report.html.HtmlReport;
 import dev.triage.train.AtomicFiles;
 import dev.triage.train.ConfigResolution;
 import dev.triage.train.RunFolder;
@@ -28,6 +33,7 @@ import java.util.Map;
  * as it is), the final model and loss log, and the report with every trial.
  */
 final class RepairSession {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final RunFolder top;
     private final SessionOptions options;
     private final List<Attempt> attempts = new ArrayList<>();
@@ -41,8 +47,12 @@ final class RepairSession {
     static SessionResult run(RunConfig resolved, PreparedData data, RunFolder top, SessionOptions o) {
         RepairSession s = new RepairSession(top, o);
         Attempt original = s.attempt(resolved, data, 0);
-        RepairLoop.Result result = RepairLoop.run(s.trial(original), s::runTrial, resolved.doctor().maxRepairTrials(),
-                o.out()::println);
+        RepairLoop.Result result;
+        try {
+            result = RepairLoop.run(s.trial(original), s::runTrial, resolved.doctor().maxRepairTrials(), o.out()::println);
+        } catch (Interrupted e) {
+            return s.interrupted();
+        }
         Attempt last = s.attempts.stream().filter(a -> a.folder().path().toString().equals(result.last().runDir()))
                 .findFirst().orElse(original);
         s.publish(last);
@@ -57,14 +67,38 @@ final class RepairSession {
         return a.record() == null ? null : a.record().test();
     }
 
+    /** Thrown instead of starting another trial once the user interrupted the session. */
+    private static final class Interrupted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Interrupted() {
+            super("interrupted", null, false, false);
+        }
+    }
+
+    /** The report of the trial the interrupt stopped, in the session folder; no further trial runs. */
+    private SessionResult interrupted() {
+        Attempt last = attempts.get(attempts.size() - 1);
+        if (last.trained()) {
+            publish(last);
+        }
+        ReportData report = Reports.of("train", last, null, top.path().toString());
+        AtomicOutputs.writeReport(report, top.path(), options.json());
+        Summary.print(report, options.out());
+        return new SessionResult(report);
+    }
+
     private TrialResult runTrial(RunConfig config, int n) {
+        if (options.interruption().requested()) {
+            throw new Interrupted();
+        }
         PreparedData data = DataPreparation.prepare(config.data());
         return trial(attempt(ConfigResolution.resolve(config, data.target()), data, n));
     }
 
     private Attempt attempt(RunConfig resolved, PreparedData data, int n) {
         RunFolder folder = trialFolder(n);
-        options.out().println("-- trial " + n + " (" + folder.path() + ")");
+        options.out().println("-- trial " + n + " (" + ResumePlan.shown(folder) + ")");
         Object key = resolved.tree().get("data");
         Attempt a = RunAttempt.run(resolved, data, folder, options, baselines.get(key));
         if (a.baselines() != null) {
@@ -92,10 +126,49 @@ final class RepairSession {
 
     /** Puts the final run's configuration, model and loss log into the session folder. */
     private void publish(Attempt last) {
+        publish(top, last);
+    }
+
+    private static void publish(RunFolder top, Attempt last) {
+        RepairFolders.markFinal(top, last.folder());
         SingleRun.writeConfig(top, last.config());
         copy(last.folder().model(), top.model());
         copy(last.folder().metrics(), top.metrics());
         copy(last.folder().path().resolve(Telemetry.FILE_NAME), top.path().resolve(Telemetry.FILE_NAME));
+    }
+
+    /**
+     * After the final trial of a session was resumed: its model, loss log, run log and configuration go
+     * to the session folder again, and the session's report becomes the resumed trial's, keeping the
+     * repair section of the session's earlier report.
+     */
+    static ReportData republish(RunFolder top, Attempt resumed, ReportData trialReport, SessionOptions o) {
+        publish(top, resumed);
+        ReportData report = new ReportData(trialReport.command(), trialReport.data(), trialReport.config(),
+                trialReport.findings(), trialReport.baselines(), trialReport.metrics(), null, top.path().toString(),
+                trialReport.skipped());
+        ObjectNode json = JsonReport.build(report);
+        try {
+            JsonNode repair = JSON.readTree(top.report().toFile()).get("repair");
+            if (repair != null) {
+                json.set("repair", repair);
+            }
+        } catch (IOException e) {
+            // the earlier report is unreadable: the resumed run's report stands alone
+        }
+        json.put("resumed_trial", resumed.folder().path().getFileName().toString());
+        String text;
+        try {
+            text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        AtomicFiles.write(top.report(), text);
+        HtmlReport.write(top.path());
+        if (o.json() != null) {
+            AtomicFiles.write(o.json(), text);
+        }
+        return report;
     }
 
     private static void copy(Path from, Path to) {

@@ -30,6 +30,7 @@ public final class SanitySession {
 
     /** The checks' results (also as findings in the returned report). */
     public static SessionResult run(RunConfig cfg, SessionOptions o) {
+        OutputPaths.requireNotInput(o.json(), "--json", OutputPaths.inputsOf(cfg));
         PreparedData data = DataPreparation.prepare(cfg.data());
         RunConfig resolved = ConfigResolution.resolve(cfg, data.target());
         NetworkSpec net = ModelBuilder.network(resolved, data.target(), data.preprocessor().width());

@@ -1,5 +1,6 @@
 package dev.triage.session;
 
+import dev.triage.config.CheckpointPolicy;
 import dev.triage.config.RunConfig;
 import dev.triage.config.TriageVersion;
 import dev.triage.data.Encoded;
@@ -12,8 +13,10 @@ import dev.triage.nn.NetworkSpec;
 import dev.triage.report.ProgressPrinter;
 import dev.triage.train.AtomicFiles;
 import dev.triage.train.BatchEnded;
+import dev.triage.train.Checkpoint;
 import dev.triage.train.CheckpointWriter;
 import dev.triage.train.Evaluation;
+import dev.triage.train.InputFingerprint;
 import dev.triage.train.MetricsLog;
 import dev.triage.train.ModelBuilder;
 import dev.triage.train.RunFolder;
@@ -49,26 +52,37 @@ final class SingleRun {
         this.diagnosis = diagnosis;
     }
 
-    RunRecord execute(TrainingState resume, double[][] bestWeights) {
+    /** Trains from the start, or continues from {@code from} (null for a new run) with the best weights so far. */
+    RunRecord execute(Checkpoint from, double[][] bestWeights) {
         long started = System.nanoTime();
         NetworkSpec net = ModelBuilder.network(config, data.target(), data.preprocessor().width());
+        if (diagnosis == null) {
+            MemoryCheck.requireFits(config, net, data);
+        }
         try (Engine engine = engine(config, data, net)) {
             TrainingSet set = trainingSet(engine, data);
-            if (diagnosis != null && resume == null) {
-                diagnosis.atInit(engine, set.train(), data);
+            if (diagnosis != null) {
+                diagnosis.atInit(engine, set.train(), data); // a resumed run measures the same initial weights again
             }
             MetricsLog metrics = new MetricsLog(folder.metrics());
             CheckpointWriter checkpoints = new CheckpointWriter(folder, config.output().checkpoints(), data.preprocessor(),
-                    config.tree(), TriageVersion.current());
+                    config.tree(), TriageVersion.current(), from != null ? from.context().inputs() : fingerprints());
             Trainer trainer = new Trainer(engine, config, set, listeners(metrics, checkpoints));
             checkpoints.attach(trainer);
-            if (resume != null) {
-                metrics.continueFrom(resume.nextEpoch() - 1);
+            TrainingState resume = from == null ? null : from.state();
+            if (from != null) {
+                metrics.continueFrom(from.context().length(folder.metrics().getFileName().toString()), resume.nextEpoch() - 1);
                 if (bestWeights != null) {
                     trainer.setBestWeights(bestWeights[0], bestWeights[1]);
                 }
             }
-            TrainingOutcome outcome = withFinalLosses(trainer.run(resume), engine, set);
+            options.interruption().attach(trainer);
+            TrainingOutcome outcome;
+            try {
+                outcome = withFinalLosses(trainer.run(resume), engine, set);
+            } finally {
+                options.interruption().detach();
+            }
             if (diagnosis != null) {
                 diagnosis.afterTraining(engine, set, outcome, data);
             }
@@ -78,14 +92,28 @@ final class SingleRun {
         }
     }
 
+    /** The input files' fingerprints, kept in every checkpoint (none without checkpoints). */
+    private List<InputFingerprint> fingerprints() {
+        if (config.output().checkpoints() == CheckpointPolicy.NONE) {
+            return List.of();
+        }
+        List<InputFingerprint> out = new ArrayList<>(List.of(InputFingerprint.of("data", config.data().path())));
+        if (config.data().testPath() != null) {
+            out.add(InputFingerprint.of("test", config.data().testPath()));
+        }
+        return out;
+    }
+
     private List<TrainingListener> listeners(MetricsLog metrics, CheckpointWriter checkpoints) {
-        List<TrainingListener> all = new ArrayList<>(List.of(metrics, checkpoints, new ProgressPrinter(options.terminal())));
+        List<TrainingListener> all = new ArrayList<>(List.of(metrics, new ProgressPrinter(options.terminal())));
         if (diagnosis != null) {
             all.add(diagnosis.recorder());
             all.add(diagnosis);
+            all.add(new SignalJournal(folder.signals(), diagnosis.log()));
         } else {
             all.add(new NonFiniteGuard());
         }
+        all.add(checkpoints); // saves at onEpochCommitted, after the others wrote the epoch
         return all;
     }
 

@@ -1,16 +1,14 @@
 package dev.triage.session;
 
-import dev.triage.config.InvalidInputException;
+import dev.triage.data.Text;
 import dev.triage.config.RunConfig;
 import dev.triage.data.DataPreparation;
 import dev.triage.data.PreparedData;
 import dev.triage.report.AtomicOutputs;
 import dev.triage.report.ReportData;
 import dev.triage.report.Summary;
-import dev.triage.train.Checkpoint;
 import dev.triage.train.ConfigResolution;
 import dev.triage.train.RunFolder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 
@@ -20,11 +18,12 @@ public final class TrainSession {
     }
 
     public static SessionResult train(RunConfig cfg, SessionOptions o) {
-        o.terminal().status("reading " + cfg.data().path().getFileName() + " ...");
+        OutputPaths.requireNotInput(o.json(), "--json", OutputPaths.inputsOf(cfg));
+        o.terminal().status("reading " + Text.printable(String.valueOf(cfg.data().path().getFileName())) + " ...");
         PreparedData data = DataPreparation.prepare(cfg.data());
         RunConfig resolved = ConfigResolution.resolve(cfg, data.target());
         RunFolder folder = RunFolder.create(resolved.output().dir(), runName(cfg), LocalDateTime.now(o.clock()));
-        o.out().println("run folder: " + folder.path());
+        o.out().println("run folder: " + ResumePlan.shown(folder));
         if (o.repair() || resolved.doctor().repair()) {
             return RepairSession.run(resolved, data, folder, o);
         }
@@ -32,45 +31,46 @@ public final class TrainSession {
         ReportData report = Reports.of("train", a, null, folder.path().toString());
         AtomicOutputs.writeReport(report, folder.path(), o.json());
         Summary.print(report, o.out());
-        return new SessionResult(report);
+        MemoryCheck.requireTrained(a);
+        return finish(new SessionResult(report), folder, resolved, a, o);
     }
 
     /**
      * Continues the run in {@code runDir} up to {@code totalEpochs} epochs in all, from its last
-     * checkpoint, with its own configuration and data split.
+     * checkpoint, with its own configuration and data split ({@link ResumePlan} says what is refused),
+     * and reports on the whole run. A {@code --repair} session folder continues its final trial.
      */
-    public static SessionResult resume(Path runDir, int totalEpochs, SessionOptions o) {
-        RunFolder folder = RunFolder.existing(runDir);
-        if (!Files.exists(folder.lastCheckpoint())) {
-            throw new InvalidInputException(folder.lastCheckpoint() + ": not found; the run kept no checkpoints"
-                    + " (output.checkpoints: none), so it cannot be resumed");
+    public static SessionResult resume(Path runDir, int totalEpochs, boolean withoutEarlyStopping, SessionOptions o) {
+        ResumePlan plan = ResumePlan.of(runDir, totalEpochs, withoutEarlyStopping);
+        OutputPaths.requireNotInput(o.json(), "--json", OutputPaths.inputsOf(plan.config()));
+        o.out().println("resuming: " + ResumePlan.shown(plan.folder()) + (plan.outputsOnly()
+                ? " (its training had ended; writing its outputs)" : ""));
+        PreparedData data = DataPreparation.prepare(plan.config().data());
+        Attempt a = RunAttempt.resume(plan, data, o);
+        ReportData report = Reports.of("train", a, null, plan.folder().path().toString());
+        AtomicOutputs.writeReport(report, plan.folder().path(), plan.repairSession() ? null : o.json());
+        if (plan.repairSession()) {
+            report = RepairSession.republish(plan.session(), a, report, o);
         }
-        Checkpoint last = Checkpoint.load(folder.lastCheckpoint());
-        int done = last.state().nextEpoch() - 1;
-        if (totalEpochs <= done) {
-            throw new InvalidInputException("--epochs " + totalEpochs + ": the run in " + runDir + " already has " + done
-                    + " epochs; pass a larger total, e.g. --epochs " + (done + 10));
-        }
-        RunConfig saved = RunConfig.load(folder.config());
-        int thenEpochs = saved.training().then() == null ? 0 : saved.training().then().epochs();
-        if (totalEpochs - thenEpochs < 1) {
-            throw new InvalidInputException("--epochs " + totalEpochs + " leaves no epochs for the first phase (the"
-                    + " second phase has " + thenEpochs + "); pass more epochs");
-        }
-        RunConfig cfg = saved.with("training.epochs", (long) (totalEpochs - thenEpochs));
-        PreparedData data = DataPreparation.prepare(cfg.data());
-        Attempt a = RunAttempt.resume(cfg, data, folder, o, last.state(), bestWeights(folder));
-        ReportData report = Reports.of("train", a, null, folder.path().toString());
-        AtomicOutputs.writeReport(report, folder.path(), o.json());
-        return new SessionResult(report);
+        Summary.print(report, o.out());
+        return finish(new SessionResult(report), plan.session(), plan.config(), a, o);
     }
 
-    private static double[][] bestWeights(RunFolder folder) {
-        if (!Files.exists(folder.bestCheckpoint())) {
-            return null;
+    /** After an interrupt: where the run stopped and the command that continues it. */
+    private static SessionResult finish(SessionResult result, RunFolder folder, RunConfig cfg, Attempt a, SessionOptions o) {
+        if (result.interrupted() && a.record() != null) {
+            String detail = a.record().outcome().detail();
+            boolean saved = java.nio.file.Files.exists(a.folder().lastCheckpoint());
+            o.out().println("  stopped: " + (detail == null ? "interrupted" : detail) + (saved
+                    ? "\n  continue with: triage train --resume " + ResumePlan.shown(folder) + " --epochs " + cfg.training().totalEpochs()
+                    : ""));
         }
-        Checkpoint best = Checkpoint.load(folder.bestCheckpoint());
-        return new double[][] {best.model().parameters(), best.model().buffers()};
+        return result;
+    }
+
+    /** Like {@link #resume(Path, int, boolean, SessionOptions)} with early stopping as configured. */
+    public static SessionResult resume(Path runDir, int totalEpochs, SessionOptions o) {
+        return resume(runDir, totalEpochs, false, o);
     }
 
     /** output.name, else the config file's name without extension, else "run". */

@@ -1,19 +1,24 @@
 package dev.triage.train;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that readers see either the old or the new content, never half of it: write a
- * temporary file in the same folder, fsync it, rename it over the target, fsync the folder.
+ * temporary file in the same folder, fsync it, rename it over the target, fsync the folder. Files get
+ * the permissions the user's umask gives new files.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -24,16 +29,26 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, byte[] bytes) {
+        write(target, out -> out.write(bytes));
+    }
+
+    /** What goes into a file, streamed. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Streams {@code content} into the file atomically (nothing but a small buffer is held in memory). */
+    public static void write(Path target, Content content) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
+            tmp = temporaryFile(dir, target);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+                content.writeTo(out);
+                out.flush();
                 ch.force(true);
             }
             move(tmp, target);
@@ -41,6 +56,24 @@ public final class AtomicFiles {
         } catch (IOException e) {
             deleteQuietly(tmp);
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A new file beside the target ({@code .model.triage.8123456.tmp}), created with the user's umask
+     * like any file the user's programs write (a temporary file of the JDK would be private, 0600).
+     */
+    private static Path temporaryFile(Path dir, Path target) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            long n = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+            Path tmp = dir.resolve("." + target.getFileName() + "." + n + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -9,7 +9,11 @@ import java.util.Map;
  * A model plus the training state needed to continue exactly ({@link TrainingState}), stored as a
  * {@link TriageFile} of kind 'C'. A checkpoint is also a valid model file for prediction.
  */
-public record Checkpoint(TrainedModel model, TrainingState state, double validationLoss) {
+public record Checkpoint(TrainedModel model, TrainingState state, double validationLoss, CheckpointContext context) {
+
+    public Checkpoint(TrainedModel model, TrainingState state, double validationLoss) {
+        this(model, state, validationLoss, CheckpointContext.NONE);
+    }
 
     public void save(Path path) {
         ObjectNode h = model.header("checkpoint");
@@ -20,11 +24,12 @@ public record Checkpoint(TrainedModel model, TrainingState state, double validat
         t.put("best_epoch", state.bestEpoch());
         t.put("best_validation_loss", state.bestValidationLoss());
         t.put("validation_loss", validationLoss);
+        context.write(h);
         Map<String, TriageFile.Array> arrays = model.arrays();
         arrays.put("optimizer", new TriageFile.Array(state.optimizer(), false));
         arrays.put("schedule", new TriageFile.Array(state.schedule(), false));
         arrays.put("early_stopping", new TriageFile.Array(state.earlyStopping(), false));
-        AtomicFiles.write(path, TriageFile.encode('C', h, arrays));
+        AtomicFiles.write(path, out -> TriageFile.write(out, 'C', h, arrays));
     }
 
     public static Checkpoint load(Path path) {
@@ -36,6 +41,6 @@ public record Checkpoint(TrainedModel model, TrainingState state, double validat
                 t.path("phase").asInt(), model.parameters(), model.buffers(), f.array("optimizer", source),
                 f.array("schedule", source), f.array("early_stopping", source), t.path("best_epoch").asInt(),
                 t.path("best_validation_loss").asDouble(Double.POSITIVE_INFINITY));
-        return new Checkpoint(model, state, t.path("validation_loss").asDouble(Double.NaN));
+        return new Checkpoint(model, state, t.path("validation_loss").asDouble(Double.NaN), CheckpointContext.read(f.header()));
     }
 }

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,32 +23,37 @@ public final class CheckpointWriter implements TrainingListener {
     private final Preprocessor preprocessor;
     private final Map<String, Object> config;
     private final String version;
+    private final List<InputFingerprint> inputs;
     private Trainer trainer;
     private Path previousBest;
 
     public CheckpointWriter(RunFolder folder, CheckpointPolicy policy, Preprocessor pre, Map<String, Object> config,
-                            String version) {
+                            String version, List<InputFingerprint> inputs) {
         this.folder = folder;
         this.policy = policy;
         this.preprocessor = pre;
         this.config = config;
         this.version = version;
+        this.inputs = List.copyOf(inputs);
     }
 
     /** The trainer whose state is saved (set before training starts). */
     public void attach(Trainer t) {
         this.trainer = t;
+        if (policy != CheckpointPolicy.NONE) {
+            t.rollBackTo(() -> Files.exists(folder.lastCheckpoint()) ? Checkpoint.load(folder.lastCheckpoint()).state() : null);
+        }
     }
 
     @Override
-    public void onEpochEnd(EpochEnded e) {
+    public void onEpochCommitted(EpochEnded e) {
         if (policy == CheckpointPolicy.NONE || trainer == null) {
             return;
         }
         TrainingState state = trainer.snapshot(e.epoch());
         TrainedModel model = TrainedModel.of(trainer.engine(), preprocessor, config, version);
         double loss = Double.isNaN(e.validationLoss()) ? e.trainLoss() : e.validationLoss();
-        Checkpoint cp = new Checkpoint(model, state, loss);
+        Checkpoint cp = new Checkpoint(model, state, loss, new CheckpointContext(lengths(), inputs));
         cp.save(folder.lastCheckpoint());
         Path named = folder.checkpoints().resolve(name(e));
         boolean best = trainer.isBest(e.epoch());
@@ -58,6 +66,21 @@ public final class CheckpointWriter implements TrainingListener {
             cp.save(named);
             deletePrevious(named);
         }
+    }
+
+    /** The lengths of the run folder's append-only files, which the listeners before this one have just written. */
+    private Map<String, Long> lengths() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Path p : folder.appendOnlyFiles()) {
+            try {
+                if (Files.exists(p)) {
+                    out.put(p.getFileName().toString(), Files.size(p));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the size of " + p, e);
+            }
+        }
+        return out;
     }
 
     private void deletePrevious(Path named) {

@@ -23,6 +23,11 @@ public final class EarlyStopping {
         return wait >= cfg.patience();
     }
 
+    /** Whether the epochs observed so far have used up the patience (a restored state may say so). */
+    public boolean triggered() {
+        return wait >= cfg.patience();
+    }
+
     public int epochsWithoutImprovement() {
         return wait;
     }

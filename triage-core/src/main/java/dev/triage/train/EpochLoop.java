@@ -8,6 +8,8 @@ import java.util.SplittableRandom;
 final class EpochLoop {
     long step;
     int phase;
+    /** The last epoch was cut short by an interrupt and is not to be validated or saved. */
+    boolean abandoned;
     int bestEpoch;
     double bestValidationLoss = Double.POSITIVE_INFINITY;
     double lastTrainLoss = Double.NaN;

@@ -2,6 +2,7 @@ package dev.triage.train;
 
 import dev.triage.config.Activation;
 import dev.triage.config.Init;
+import dev.triage.config.InvalidInputException;
 import dev.triage.config.LayerConfig;
 import dev.triage.config.Loss;
 import dev.triage.config.ModelConfig;
@@ -80,7 +81,39 @@ public final class ModelBuilder {
         Activation out = outputActivation(m, target);
         Init outInit = m.init() == Init.AUTO ? Init.XAVIER_UNIFORM : m.init();
         layers.add(new LayerSpec(outputUnits(loss, out, target), out, 0, false, outInit, m.initScale(), m.biasInit(), 1));
-        return new NetworkSpec(inputs, layers, loss, m.leakyReluSlope(), cfg.training().seed());
+        NetworkSpec net = new NetworkSpec(inputs, layers, loss, m.leakyReluSlope(), cfg.training().seed());
+        requireFits(net, Trainer.batchCapacity(cfg.training(), Integer.MAX_VALUE));
+        return net;
+    }
+
+    /** The most numbers one engine array may hold (the JVM's array limit, with its usual margin). */
+    public static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    /**
+     * Refuses a network the engine cannot hold, counted in 64-bit arithmetic: all parameters live in one
+     * array, each layer's weights and each batch buffer in one array of at most {@link #MAX_ARRAY} numbers.
+     */
+    static void requireFits(NetworkSpec net, int batch) {
+        long total = net.parameterCount();
+        if (total > MAX_ARRAY) {
+            throw new InvalidInputException("model.hidden: " + units(net) + " with " + net.inputs() + " inputs makes "
+                    + String.format(java.util.Locale.ROOT, "%,d", total) + " parameters; the engine holds at most "
+                    + String.format(java.util.Locale.ROOT, "%,d", MAX_ARRAY) + " (one array): use fewer or narrower layers");
+        }
+        for (int l = 0; l < net.layers().size(); l++) {
+            long widest = Math.max(net.fanIn(l), net.layers().get(l).units());
+            if ((long) batch * widest > MAX_ARRAY) {
+                throw new InvalidInputException("training.batch_size: " + batch + " rows of layer " + (l + 1) + " ("
+                        + widest + " wide) make " + String.format(java.util.Locale.ROOT, "%,d", batch * widest)
+                        + " numbers in one buffer; the engine holds at most " + String.format(java.util.Locale.ROOT, "%,d",
+                        MAX_ARRAY) + ": use a smaller batch or narrower layers");
+            }
+        }
+    }
+
+    private static String units(NetworkSpec net) {
+        return net.layers().subList(0, net.layers().size() - 1).stream().map(x -> Integer.toString(x.units()))
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 
     public static OptimizerSpec optimizer(TrainingConfig t) {

@@ -6,6 +6,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -69,6 +70,20 @@ public record RunFolder(Path path) {
 
     public Path model() {
         return path.resolve("model.triage");
+    }
+
+    /** The run log the doctor writes as the run goes ({@code signals.jsonl}). */
+    public Path signals() {
+        return path.resolve("signals.jsonl");
+    }
+
+    /**
+     * Files that grow by one row per epoch and whose length a checkpoint records, so that a resume cuts
+     * off what a killed run appended after it. (The run log holds timings, so its length is not part of
+     * a checkpoint, which is identical whether or not the run was interrupted; a resume reads it by step.)
+     */
+    public List<Path> appendOnlyFiles() {
+        return List.of(metrics());
     }
 
     public Path report() {

@@ -9,5 +9,7 @@ public enum StopReason {
     /** A loss, gradient or weight became NaN or infinite. */
     NON_FINITE,
     /** A listener (e.g. a diagnosis rule) asked to stop. */
-    REQUESTED
+    REQUESTED,
+    /** The user interrupted the run (Ctrl-C); the last completed epoch is saved. */
+    INTERRUPTED
 }

@@ -53,7 +53,9 @@ public record TrainedModel(NetworkSpec network, DType dtype, Preprocessor prepro
     }
 
     public void save(Path path) {
-        AtomicFiles.write(path, TriageFile.encode('M', header("model"), arrays()));
+        ObjectNode h = header("model");
+        Map<String, TriageFile.Array> a = arrays();
+        AtomicFiles.write(path, out -> TriageFile.write(out, 'M', h, a));
     }
 
     public static TrainedModel load(Path path) {

@@ -9,6 +9,7 @@ import dev.triage.nn.Seeds;
 import dev.triage.nn.StepStats;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * The training loop: epochs of shuffled mini-batches (or full-batch L-BFGS iterations), an optional
@@ -34,6 +35,8 @@ public final class Trainer implements StopControl {
     private final EpochLoop loop;
     private volatile StopReason stopReason;
     private volatile String stopDetail;
+    /** The state last saved (a checkpoint on disk; null when none): an interrupted epoch rolls back to it. */
+    private Supplier<TrainingState> lastSaved = () -> null;
 
     public Trainer(Engine engine, RunConfig config, TrainingSet data, List<TrainingListener> listeners) {
         this.engine = engine;
@@ -79,12 +82,16 @@ public final class Trainer implements StopControl {
         RunStarted start = new RunStarted(first, total, stepsPerEpoch, data.train().rows(),
                 data.hasValidation() ? data.validation().rows() : 0, engine.parameterCount(), probeInterval, this);
         listeners.forEach(l -> l.onRunStart(start));
-        int epoch = first;
-        for (; epoch <= total && stopReason == null; epoch++) {
+        int epochsRun = first - 1;
+        for (int epoch = first; epoch <= total && stopReason == null; epoch++) {
             enterPhase(epoch);
             runEpoch(epoch);
+            if (loop.abandoned) {
+                rollBack(epoch);
+            } else {
+                epochsRun = epoch; // an epoch that broke off at a non-finite value counts as run
+            }
         }
-        int epochsRun = Math.max(first - 1, epoch - 1);
         loop.finish(cfg.earlyStopping() != null && cfg.earlyStopping().restoreBest(), engine);
         StopReason reason = stopReason == null ? StopReason.COMPLETED : stopReason;
         RunEnded end = new RunEnded(reason, stopDetail, epochsRun, loop.step, loop.bestEpoch, loop.bestValidationLoss);
@@ -109,27 +116,56 @@ public final class Trainer implements StopControl {
         return loop.phase == 1 ? cfg.then().learningRate() : schedule.rate(epoch);
     }
 
+    /**
+     * One epoch; it breaks off at a non-finite loss or at an interrupt between two steps. Every
+     * piece of state the epoch changes (schedule, early stopping, best epoch) is updated before
+     * {@link TrainingListener#onEpochCommitted}, so a checkpoint written then continues exactly.
+     */
     private void runEpoch(int epoch) {
         long started = System.nanoTime();
         double lr = currentRate(epoch);
         EpochStarted es = new EpochStarted(epoch, lr);
         listeners.forEach(l -> l.onEpochStart(es));
         double trainLoss = currentOptimizer() == Optimizer.LBFGS ? lbfgsEpoch(epoch, lr) : batches(epoch, lr);
-        if (!Double.isFinite(trainLoss) && stopReason != null) {
-            return; // the epoch broke off at a non-finite loss: nothing meaningful to validate
+        if (loop.abandoned || !Double.isFinite(trainLoss) && stopReason != null) {
+            return; // broke off: nothing meaningful to validate or to save
         }
         EpochEnded ended = loop.validate(epoch, lr, trainLoss, data, engine, (System.nanoTime() - started) / 1e9);
         if (loop.phase == 0) {
             schedule.observe(ended.validationLoss());
         }
-        listeners.forEach(l -> l.onEpochEnd(ended));
         double monitored = data.hasValidation() ? ended.validationLoss() : ended.trainLoss();
-        if (earlyStopping != null && earlyStopping.observe(monitored)) {
-            requestStop(StopReason.EARLY_STOPPING, "no improvement of " + (data.hasValidation() ? "validation" : "training")
-                    + " loss for " + earlyStopping.epochsWithoutImprovement() + " epochs");
+        boolean stopEarly = earlyStopping != null && earlyStopping.observe(monitored);
+        listeners.forEach(l -> l.onEpochEnd(ended));
+        if (stopEarly) {
+            requestStop(StopReason.EARLY_STOPPING, earlyStoppingDetail());
         }
+        listeners.forEach(l -> l.onEpochCommitted(ended));
     }
 
+    private String earlyStoppingDetail() {
+        return "no improvement of " + (data.hasValidation() ? "validation" : "training") + " loss for "
+                + earlyStopping.epochsWithoutImprovement() + " epochs";
+    }
+
+    /** Where the state of the last completed epoch can be read back (it is not kept in memory: it may be large). */
+    public void rollBackTo(Supplier<TrainingState> saved) {
+        this.lastSaved = saved;
+    }
+
+    /** An interrupted epoch is discarded: the weights go back to the last completed epoch when it was saved. */
+    private void rollBack(int epoch) {
+        TrainingState saved = lastSaved.get();
+        boolean back = saved != null && saved.nextEpoch() == epoch;
+        if (back) {
+            engine.setParameters(saved.parameters());
+            engine.setBuffers(saved.buffers());
+        }
+        stopDetail = stopDetail + " during epoch " + epoch + (back ? "; the weights are those of epoch " + (epoch - 1)
+                : "; no epoch was saved before it, so its steps are kept");
+    }
+
+    /** The epoch's mean training loss; an interrupt between two steps abandons the epoch. */
     private double batches(int epoch, double lr) {
         int[] order = loop.shuffledOrder(new SplittableRandom(Seeds.derive(cfg.seed(), Seeds.SHUFFLE, epoch)));
         int n = order.length;
@@ -144,6 +180,7 @@ public final class Trainer implements StopControl {
             rows += stats.rows;
             afterStep(epoch, step, lr, probe);
         }
+        loop.abandoned = rows < n && stopReason == StopReason.INTERRUPTED;
         return sum / Math.max(1, rows);
     }
 
@@ -182,6 +219,9 @@ public final class Trainer implements StopControl {
         schedule.restore(s.schedule());
         if (earlyStopping != null && s.earlyStopping().length > 0) {
             earlyStopping.restore(s.earlyStopping());
+            if (earlyStopping.triggered()) {
+                requestStop(StopReason.EARLY_STOPPING, earlyStoppingDetail()); // it stopped there: only its outputs are left to write
+            }
         }
         loop.bestEpoch = s.bestEpoch();
         loop.bestValidationLoss = s.bestValidationLoss();

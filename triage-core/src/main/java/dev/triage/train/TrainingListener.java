@@ -18,6 +18,13 @@ public interface TrainingListener {
     default void onEpochEnd(EpochEnded event) {
     }
 
+    /**
+     * After every listener saw {@link #onEpochEnd} and the loop updated all of its state for the epoch
+     * (early stopping included): the moment to save a checkpoint that continues exactly.
+     */
+    default void onEpochCommitted(EpochEnded event) {
+    }
+
     default void onRunEnd(RunEnded event) {
     }
 }

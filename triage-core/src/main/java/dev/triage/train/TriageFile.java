@@ -1,19 +1,23 @@
 package dev.triage.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.triage.config.InvalidInputException;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -64,37 +68,44 @@ public final class TriageFile {
     }
 
     public static byte[] encode(char kind, ObjectNode header, Map<String, Array> arrays) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            write(bytes, kind, header, arrays);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Streams the file to {@code out}, computing the SHA-256 on the way: the memory it takes does not
+     * grow with the network (a checkpoint of a large one is hundreds of megabytes).
+     */
+    public static void write(OutputStream out, char kind, ObjectNode header, Map<String, Array> arrays) throws IOException {
         ArrayNode list = header.putArray("arrays");
         arrays.forEach((name, a) -> list.addObject().put("name", name).put("type", a.float32() ? "float32" : "float64")
                 .put("length", a.values().length));
         header.put("format", FORMAT_VERSION);
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.write(MAGIC);
-            out.writeByte(kind);
-            out.writeShort(FORMAT_VERSION);
-            byte[] json = JSON.writeValueAsBytes(header);
-            out.writeInt(json.length);
-            out.write(json);
-            for (Array a : arrays.values()) {
-                for (double v : a.values()) {
-                    if (a.float32()) {
-                        out.writeFloat((float) v);
-                    } else {
-                        out.writeDouble(v);
-                    }
+        MessageDigest md = sha256();
+        DataOutputStream data = new DataOutputStream(new BufferedOutputStream(new DigestOutputStream(out, md), 1 << 16));
+        data.write(MAGIC);
+        data.writeByte(kind);
+        data.writeShort(FORMAT_VERSION);
+        byte[] json = JSON.writeValueAsBytes(header);
+        data.writeInt(json.length);
+        data.write(json);
+        for (Array a : arrays.values()) {
+            for (double v : a.values()) {
+                if (a.float32()) {
+                    data.writeFloat((float) v);
+                } else {
+                    data.writeDouble(v);
                 }
             }
-            out.flush();
-            byte[] body = bytes.toByteArray();
-            byte[] digest = sha256(body, body.length);
-            byte[] all = Arrays.copyOf(body, body.length + DIGEST);
-            System.arraycopy(digest, 0, all, body.length, DIGEST);
-            return all;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        data.flush();
+        out.write(md.digest());
+        out.flush();
     }
 
     /** Reads and verifies a file; every problem is an {@link InvalidInputException} naming the file. */
@@ -137,25 +148,34 @@ public final class TriageFile {
 
     private static TriageFile parseBody(String name, char kind, ByteBuffer buf, int end) {
         int headerLength = buf.getInt();
-        if (headerLength < 2 || buf.position() + headerLength > end) {
-            throw new InvalidInputException(name + ": damaged header; use another checkpoint or retrain");
+        if (headerLength < 2 || (long) buf.position() + headerLength > end) {
+            throw new InvalidInputException(name + ": damaged header (it claims " + Integer.toUnsignedString(headerLength)
+                    + " bytes, the file holds " + (end - buf.position()) + "); use another checkpoint or retrain");
         }
-        ObjectNode header;
+        JsonNode parsed;
         try {
-            header = (ObjectNode) JSON.readTree(new String(buf.array(), buf.position(), headerLength, StandardCharsets.UTF_8));
-        } catch (IOException | ClassCastException e) {
-            throw new InvalidInputException(name + ": damaged header (" + e.getMessage() + ")");
+            parsed = JSON.readTree(new String(buf.array(), buf.position(), headerLength, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(name + ": damaged header (not JSON: " + oneLine(e.getOriginalMessage())
+                    + "); use another checkpoint or retrain");
+        } catch (IOException e) {
+            throw new InvalidInputException(name + ": damaged header (" + oneLine(e.getMessage()) + ")");
+        }
+        if (!(parsed instanceof ObjectNode header)) {
+            throw new InvalidInputException(name + ": damaged header (a JSON " + (parsed == null ? "nothing" :
+                    parsed.getNodeType().name().toLowerCase(java.util.Locale.ROOT)) + ", not an object); use another"
+                    + " checkpoint or retrain");
         }
         buf.position(buf.position() + headerLength);
         Map<String, double[]> arrays = new LinkedHashMap<>();
         for (JsonNode a : header.path("arrays")) {
             boolean f32 = "float32".equals(a.path("type").asText());
-            int length = a.path("length").asInt(-1);
-            long bytes = (long) length * (f32 ? 4 : 8);
-            if (length < 0 || buf.position() + bytes > end) {
+            long length = a.path("length").canConvertToLong() ? a.path("length").asLong() : -1;
+            long bytes = length * (f32 ? 4 : 8);
+            if (length < 0 || length > Integer.MAX_VALUE - 8 || buf.position() + bytes > end) {
                 throw new InvalidInputException(name + ": array '" + a.path("name").asText() + "' is cut short; the file is damaged");
             }
-            double[] values = new double[length];
+            double[] values = new double[(int) length];
             for (int i = 0; i < length; i++) {
                 values[i] = f32 ? buf.getFloat() : buf.getDouble();
             }
@@ -164,11 +184,21 @@ public final class TriageFile {
         return new TriageFile(kind, header, arrays);
     }
 
+    /** A parser's message on one line, cut to a readable length. */
+    private static String oneLine(String message) {
+        String m = message == null ? "" : message.replaceAll("\\s+", " ").strip();
+        return dev.triage.data.Text.printable(m, 160);
+    }
+
     static byte[] sha256(byte[] data, int length) {
+        MessageDigest md = sha256();
+        md.update(data, 0, length);
+        return md.digest();
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(data, 0, length);
-            return md.digest();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }
