@@ -28,7 +28,7 @@ public final class LrFindSession {
     public static LrRangeTest.Result run(RunConfig cfg, SessionOptions o) {
         PreparedData data = DataPreparation.prepare(cfg.data());
         RunConfig resolved = ConfigResolution.resolve(cfg, data.target());
-        NetworkSpec net = ModelBuilder.network(resolved, data.target(), data.preprocessor().width());
+        NetworkSpec net = ModelBuilder.network(resolved, data);
         LrRangeTest.Result r = LrRangeTest.run(net, ModelBuilder.optimizer(resolved.training()), resolved.training().dtype(),
                 data.train(), resolved.training().batchSize(), resolved.training().seed(), MIN_RATE, MAX_RATE, STEPS);
         RunFolder folder = RunFolder.create(resolved.output().dir(), TrainSession.runName(cfg) + "-lr-find",

@@ -84,7 +84,7 @@ final class RepairSession {
     }
 
     private TrialResult trial(Attempt a) {
-        double score = a.log() != null && a.log().evaluation() != null ? a.log().evaluation().validationScore() : Double.NaN;
+        double score = a.log() != null && a.log().evaluation() != null ? a.log().evaluation().score() : Double.NaN;
         double test = a.record() != null && a.record().test() != null ? a.record().test().primary() : Double.NaN;
         return new TrialResult(a.config(), a.findings(), a.log(), score, test, a.folder().path().toString());
     }

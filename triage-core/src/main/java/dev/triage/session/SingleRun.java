@@ -51,7 +51,7 @@ final class SingleRun {
 
     RunRecord execute(TrainingState resume, double[][] bestWeights) {
         long started = System.nanoTime();
-        NetworkSpec net = ModelBuilder.network(config, data.target(), data.preprocessor().width());
+        NetworkSpec net = ModelBuilder.network(config, data);
         try (Engine engine = engine(config, data, net)) {
             TrainingSet set = trainingSet(engine, data);
             if (diagnosis != null && resume == null) {
