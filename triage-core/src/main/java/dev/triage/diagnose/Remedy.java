@@ -15,5 +15,9 @@ public enum Remedy {
     /** Treat sentinel values (e.g. 999) as missing and impute them. */
     TREAT_OUTLIERS_AS_MISSING,
     /** Train longer (more epochs). */
-    TRAIN_LONGER
+    TRAIN_LONGER,
+    /** Drop the column the finding names (an identifier, free text). */
+    DROP_COLUMN,
+    /** Replace a schedule that decays too early by one that spans the run (cosine from the base rate). */
+    FIX_LR_SCHEDULE
 }

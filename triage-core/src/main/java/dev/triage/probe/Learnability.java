@@ -44,11 +44,16 @@ final class Learnability {
         return trivialLoss > 0 ? 1 - modelLoss / trivialLoss : Double.NaN;
     }
 
-    /** Share of {@code permutations} label shuffles whose gain reaches {@code observed} (with the observed one counted). */
-    static double pValue(String model, Problem p, double observed, int permutations) {
+    /**
+     * The permutation test, run sequentially: label shuffles are refitted until {@code enough} of them
+     * reached {@code observed} (the answer is then clearly "chance") or {@code permutations} were run.
+     * Returns {p, refits}, p = (1 + reached) / (1 + refits) with the observed labelling counted.
+     */
+    static double[] pValue(String model, Problem p, double observed, int permutations, int enough) {
         SplittableRandom rng = new SplittableRandom(Seeds.derive(p.seed(), Seeds.PROBE, 4));
         int reached = 0;
-        for (int k = 0; k < permutations; k++) {
+        int k = 0;
+        while (k < permutations && reached < enough) {
             int[] perm = java.util.stream.IntStream.range(0, p.rows()).toArray();
             Splitter.shuffle(perm, rng);
             Problem shuffled = new Problem(p.x(), p.features(), permute(p.y(), perm), permute(p.labels(), perm), p.classes(),
@@ -56,8 +61,9 @@ final class Learnability {
             if (!(gain(model, shuffled) < observed)) {
                 reached++;
             }
+            k++;
         }
-        return (1.0 + reached) / (permutations + 1);
+        return new double[] {(1.0 + reached) / (k + 1), k};
     }
 
     private static BaselineModels.Fitted fit(String model, Problem p, int[] rows) {
