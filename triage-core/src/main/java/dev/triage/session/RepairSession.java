@@ -6,6 +6,7 @@ import dev.triage.data.PreparedData;
 import dev.triage.probe.log.Baselines;
 import dev.triage.repair.RepairLoop;
 import dev.triage.repair.TrialResult;
+import dev.triage.repair.TrialRunner;
 import dev.triage.report.AtomicOutputs;
 import dev.triage.report.ReportData;
 import dev.triage.report.Summary;
@@ -40,7 +41,18 @@ final class RepairSession {
     static SessionResult run(RunConfig resolved, PreparedData data, RunFolder top, SessionOptions o) {
         RepairSession s = new RepairSession(top, o);
         Attempt original = s.attempt(resolved, data, 0);
-        RepairLoop.Result result = RepairLoop.run(s.trial(original), s::runTrial, resolved.doctor().maxRepairTrials(),
+        TrialRunner runner = new TrialRunner() {
+            @Override
+            public TrialResult run(RunConfig config, int trial) {
+                return s.runTrial(config, trial);
+            }
+
+            @Override
+            public RunConfig resolve(RunConfig config) {
+                return ConfigResolution.resolve(config, data.target());
+            }
+        };
+        RepairLoop.Result result = RepairLoop.run(s.trial(original), runner, resolved.doctor().maxRepairTrials(),
                 o.out()::println);
         Attempt last = s.attempts.stream().filter(a -> a.folder().path().toString().equals(result.last().runDir()))
                 .findFirst().orElse(original);
