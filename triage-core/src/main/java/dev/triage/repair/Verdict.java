@@ -39,14 +39,14 @@ final class Verdict {
         if (newlyBehind && (better || equal)) {
             return "discarded: the score did not get worse but the model fell behind the baselines";
         }
+        String score = r.scoreName();
         if (better) {
-            return "kept: validation score " + fmt(next) + " (was " + fmt(now) + ")";
+            return "kept: " + score + " " + fmt(next) + " (was " + fmt(now) + ")";
         }
         if (equal && removed > 0 && errors(current).containsAll(errors(r))) {
-            return "kept: " + removed + " error finding(s) fewer at an equal validation score (" + fmt(next) + " vs "
-                    + fmt(now) + ")";
+            return "kept: " + removed + " error finding(s) fewer at an equal " + score + " (" + fmt(next) + " vs " + fmt(now) + ")";
         }
-        return "discarded: the validation score did not improve (" + fmt(next) + " vs " + fmt(now) + ")"
+        return "discarded: the " + score + " did not improve (" + fmt(next) + " vs " + fmt(now) + ")"
                 + (equal && removed <= 0 ? " and no error finding went away" : "");
     }
 
