@@ -55,7 +55,7 @@ final class Associations {
         double corr = sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
         double nearest = NearestValue.fit(n.values(), target, null, 0, fitRows).r2(n.values(), target, scoreRows);
         return new FeatureAssociation(name, Math.abs(corr), Math.max(corr * corr, Double.isNaN(nearest) ? 0 : nearest),
-                Double.NaN);
+                Double.NaN, scoreRows.length);
     }
 
     /**
@@ -86,7 +86,7 @@ final class Associations {
             accuracy = Math.max(accuracy, NearestValue.fit(n.values(), null, labels, classes, fitRows)
                     .accuracy(n.values(), labels, scoreRows));
         }
-        return new FeatureAssociation(name, Double.NaN, accuracy, majority);
+        return new FeatureAssociation(name, Double.NaN, accuracy, majority, scoreRows.length);
     }
 
     /**

@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 /**
  * The repair loop. While error findings remain — or the network loses to a baseline and a warning
  * names a cause (an unscaled target, a batch of one) — and trials are left: take the most fundamental
- * finding (errors before warnings; data before configuration before initialization before training
- * dynamics before the final evaluation) and its first remedy that is not tried yet, not already in
+ * finding ({@link #candidates}: causes before symptoms, errors before warnings, data before configuration
+ * before initialization before training dynamics) and its first remedy that is not tried yet, not already in
  * place and not against the evidence ({@link Direction}), apply it, retrain from scratch with the same
  * seed, and keep the change by the {@link Verdict}. A configuration equal to one already run is not run
  * again and not counted. An error about the data that no configuration can fix (labels unrelated to
@@ -81,14 +81,17 @@ public final class RepairLoop {
     }
 
     /**
-     * The findings to repair, most fundamental first: every error; and when the network loses to a
-     * baseline (TRAIN_UNDERFITTING of any severity), the warnings after them.
+     * The findings to repair, causes before symptoms: every error about the data, configuration,
+     * initialization or training (in that order); when the network loses to a baseline (TRAIN_UNDERFITTING
+     * of any severity), the warnings of those phases next; the verdicts on the final model (its
+     * remedies are generic) last.
      */
     static List<Finding> candidates(TrialResult r) {
         boolean behind = behind(r);
         List<Finding> out = new ArrayList<>(r.findings().stream().filter(f -> f.severity() == Severity.ERROR
                 || behind && f.severity() == Severity.WARNING).toList());
-        out.sort(Comparator.comparingInt((Finding f) -> -f.severity().rank()).thenComparingInt(f -> f.phase().ordinal()));
+        out.sort(Comparator.comparing((Finding f) -> f.phase() == Phase.EVALUATION)
+                .thenComparingInt(f -> -f.severity().rank()).thenComparingInt(f -> f.phase().ordinal()));
         return out;
     }
 

@@ -105,4 +105,19 @@ class RepairJudgmentTest {
         assertThat(r.outcome().outcome()).isEqualTo(RepairOutcome.Outcome.UNRESOLVED);
         assertThat(r.outcome().explanation()).contains("does not lose to the baselines");
     }
+
+    @Test
+    void causesBeforeSymptomsAndNoBiggerNetworkForARunThatMemorizes() {
+        Finding small = finding("DATA_TOO_SMALL", Severity.WARNING, Phase.DATA, null, Remedy.ADD_REGULARIZATION);
+        Finding behind = error("TRAIN_UNDERFITTING", Phase.EVALUATION, Remedy.INCREASE_CAPACITY, Remedy.TRAIN_LONGER);
+        List<RunConfig> ran = new ArrayList<>();
+        RepairLoop.run(result(BASE, 0.5, behind, small), (c, n) -> {
+            ran.add(c);
+            return result(c, 0.6, behind, small);
+        }, 5, s -> { });
+        assertThat(ran).as("regularization for the small data first; never a larger network; then more epochs").hasSize(2);
+        assertThat(ran.get(0).training().l2()).isEqualTo(1e-3);
+        assertThat(ran.get(1).training().epochs()).isEqualTo(200);
+        assertThat(ran).allSatisfy(c -> assertThat(c.model().hidden().get(0).units()).isEqualTo(8));
+    }
 }

@@ -23,29 +23,36 @@ import java.util.List;
  * of the target counts); for classification the held-out accuracy of the best one-feature rule (a
  * threshold, the nearest value's class — which finds a row number on a file sorted by class — or the
  * category's class), which must also beat always predicting the majority class by {@code minLift}.
- * It leaks when its strength is at least {@code bound} (default 0.98), it stands out from the strongest
- * other feature (at least {@code minLift}, default 0.05, above it, or at most half its error), and —
- * when the baselines were fitted — it leaves at most {@code residualFactor} (default 2) times the error the best baseline leaves with every feature
- * (a leaked column is sufficient by itself; a target that merely depends most on one input is still
- * predicted much better from all of them). A data set with a single feature has nothing to
- * compare with: a feature that explains the target is then the problem itself, not a leak.
+ * It leaks when its strength is at least {@code bound} (accuracy, default 0.99) or
+ * {@code correlationBound} (regression, default 0.98), it stands out from the strongest other feature
+ * (at least {@code minLift}, default 0.05, above it, or at most half its error), and — when the
+ * baselines were fitted — it leaves at most {@code residualFactor} (default 2) times the error the best
+ * baseline leaves with every feature (a leaked column is sufficient by itself; a target that merely
+ * depends most on one input is still predicted much better from all of them). Held-out scores from
+ * fewer than {@code minScored} (default 20) rows are too coarse to call anything perfect. A data set
+ * with a single feature has nothing to compare with: a feature that explains the target is then the
+ * problem itself, not a leak.
  * <b>Likely causes:</b> a column computed from the target, recorded after the outcome, or a copy of
  * it. Scores look excellent and collapse in production. <b>Remedies:</b> drop the leaking column.
  */
 public final class TargetLeakRule extends BaseRule {
     private final double bound;
+    private final double correlationBound;
     private final double minLift;
     private final double residualFactor;
+    private final int minScored;
 
     public TargetLeakRule() {
-        this(0.98, 0.05, 2);
+        this(0.99, 0.98, 0.05, 2, 20);
     }
 
-    public TargetLeakRule(double bound, double minLift, double residualFactor) {
+    public TargetLeakRule(double bound, double correlationBound, double minLift, double residualFactor, int minScored) {
         super("target-leak", "DATA_TARGET_LEAK", Phase.DATA, Signal.DATA);
         this.bound = bound;
+        this.correlationBound = correlationBound;
         this.minLift = minLift;
         this.residualFactor = residualFactor;
+        this.minScored = minScored;
     }
 
     @Override
@@ -59,7 +66,9 @@ public final class TargetLeakRule extends BaseRule {
             boolean classification = Double.isNaN(a.absCorrelation());
             boolean beatsMajority = !classification || a.singleFeatureScore() - a.majorityShare() >= minLift;
             boolean standsOut = strength - others >= minLift || 1 - strength <= 0.5 * (1 - others);
-            if (!(strength >= bound) || !beatsMajority || !standsOut || !aloneAsGoodAsAll(log, strength, classification)) {
+            boolean enoughRows = a.scoredRows() == 0 || a.scoredRows() >= minScored;
+            if (!(strength >= (classification ? bound : correlationBound)) || !beatsMajority || !standsOut || !enoughRows
+                    || !aloneAsGoodAsAll(log, strength, classification)) {
                 continue;
             }
             String msg = classification
@@ -69,7 +78,7 @@ public final class TargetLeakRule extends BaseRule {
                     + Fmt.num(strength) + "; the best other feature: " + Fmt.num(others) + "): it is probably derived from the target";
             Evidence ev = (classification ? Evidence.of("single_feature_accuracy", strength).and("majority_share", a.majorityShare())
                     : Evidence.of("abs_correlation", a.absCorrelation()).and("strength", strength))
-                    .and("best_other_feature", others).and("bound", bound);
+                    .and("best_other_feature", others).and("bound", classification ? bound : correlationBound);
             out.add(before(Severity.ERROR, a.column(), msg, ev, Remedy.DROP_LEAKING_FEATURE));
         }
         return out;
