@@ -89,6 +89,13 @@ class DynamicsJudgmentTest {
             assertThat(f.epoch()).as("the first epoch of the final constant stretch").isEqualTo(7);
             assertThat(f.evidence().get("constant_epochs")).isEqualTo(4);
         });
+        RunLog brief = Logs.log(new Logs.Setup());
+        brief.setBaselines(Logs.baselines(1.0, 0.5, 0.6));
+        for (int e = 1; e <= 10; e++) {
+            brief.addEpoch(epoch(e, 1.0, e <= 8 ? 0.3 : 1.0, e <= 8 ? 0.5 : 1.0, e <= 8 ? 0.9 : 0.01, 1.0));
+        }
+        brief.setEvaluation(ended(10, "COMPLETED", 1.0, 1.0));
+        assertThat(new PredictsConstantRule().check(brief)).as("two constant epochs are not yet three").isEmpty();
     }
 
     @Test
