@@ -54,7 +54,7 @@ final class LossF32 {
         if (labels != null) {
             return labels[r] >= 0 && labels[r] < classWeights.length ? classWeights[labels[r]] : 1;
         }
-        return outputs == 1 && classWeights.length == 2 ? classWeights[y[r] >= 0.5f ? 1 : 0] : 1;
+        return outputs == 1 && classWeights.length == 2 ? classWeights[y[r] >= 0.5 ? 1 : 0] : 1;
     }
 
     private static double softmaxCrossEntropy(float[] z, float[] p, int[] labels, int outputs, int r0, int r1,
