@@ -65,7 +65,7 @@ public final class BaselineRunner {
             p = Learnability.pValue(model, problem, gain, PERMUTATIONS, ENOUGH_REACHED);
         }
         return new Baselines(results, "trivial", Double.isFinite(best.validationLoss()) ? best.name() : null, gain, p[0],
-                (int) p[1]);
+                (int) p[1], Learnability.accuracyGain(model, problem), problem.rows());
     }
 
     private static double nanToMin(double v) {

@@ -71,6 +71,18 @@ class DataJudgmentTest {
     }
 
     @Test
+    void aSmallLogLossGainWithTenPointsOfCrossValidatedAccuracyIsNoise() {
+        RunLog noisy = with(new Logs.Setup(), sized(399, 85, List.of()));
+        List<BaselineResult> r = classification(0.565, 0.6, 0, 0, 0).results();
+        noisy.setBaselines(new Baselines(r, "trivial", "linear", 0.007, 0.01, 99, 0.10, 484));
+        assertThat(new NotLearnableRule().check(noisy)).as("0.7% log-loss gain, +10 points of accuracy on 484 rows").isEmpty();
+        noisy.setBaselines(new Baselines(r, "trivial", "linear", 0.007, 0.02, 99, 0.01, 484));
+        assertThat(new NotLearnableRule().check(noisy)).as("random labels: +1 point is within noise").hasSize(1);
+        noisy.setBaselines(new Baselines(r, "trivial", "linear", 0.007, 0.02, 99, 0.046, 484));
+        assertThat(new NotLearnableRule().check(noisy)).as("just above 2 standard errors (4.5 points)").isEmpty();
+    }
+
+    @Test
     void notLearnableConcludesNothingFromTooFewRows() {
         RunLog tiny = with(new Logs.Setup(), sized(12, 0, List.of()));
         tiny.setBaselines(classification(0.5, 0.5, -0.2, Double.NaN, 0));

@@ -109,45 +109,6 @@ class JudgmentSessionTest {
     }
 
     @Test
-    void rowsWithoutATargetAreNamedNotSilentlyDropped() throws IOException {
-        Path holes = derived("wine_quality_red.csv", "holes.csv", (i, line) -> i == 6 || i == 51 ? line.substring(0,
-                line.lastIndexOf(',') + 1) : line);
-        SessionResult r = CheckSession.check(config(holes, "quality"), SessionOptions.quiet());
-        assertThat(codes(r, "DATA_TARGET_MISSING")).singleElement().satisfies(f -> {
-            assertThat(f.evidence().get("rows_without_target")).isEqualTo(2);
-            assertThat(f.message()).contains("holes.csv row 6, holes.csv row 51");
-        });
-    }
-
-    @Test
-    void aRowNumberOnAFileSortedByClassLeaks() throws IOException {
-        Path sorted = derived("iris.csv", "iris_ids.csv", (i, line) -> (i == 0 ? "row_id" : Integer.toString(i)) + "," + line);
-        SessionResult r = CheckSession.check(config(sorted, "species", "data.task=classification"), SessionOptions.quiet());
-        assertThat(codes(r, "DATA_TARGET_LEAK")).singleElement().extracting(Finding::where).isEqualTo("row_id");
-        SessionResult plain = CheckSession.check(config(TestData.dataset("iris.csv"), "species", "data.task=classification"),
-                SessionOptions.quiet());
-        assertThat(codes(plain, "DATA_TARGET_LEAK")).isEmpty();
-    }
-
-    @Test
-    void pixelsAlreadyInTheUnitRangeNeedNoScaling() throws IOException {
-        Path unit = derived("digits_8x8.csv", "digits01.csv", (i, line) -> {
-            if (i == 0) {
-                return line;
-            }
-            String[] f = line.split(",");
-            StringBuilder sb = new StringBuilder();
-            for (int k = 0; k < f.length - 1; k++) {
-                sb.append(Double.parseDouble(f[k]) / 16).append(',');
-            }
-            return sb.append(f[f.length - 1]).toString();
-        });
-        SessionResult r = CheckSession.check(config(unit, "digit", "data.task=classification", "data.preprocess.scale=none"),
-                SessionOptions.quiet());
-        assertThat(codes(r, "DATA_UNSCALED")).isEmpty();
-    }
-
-    @Test
     void theLrFinderSuggestsARateTheDoctorAccepts() {
         LrRangeTest.Result r = LrFindSession.run(config(TestData.dataset("digits_8x8.csv"), "digit", "data.task=classification"),
                 SessionOptions.quiet());
@@ -163,5 +124,79 @@ class JudgmentSessionTest {
         assertThatThrownBy(() -> train(config(TestData.dataset("wine_quality_red.csv"), "quality",
                 "training.class_weights=balanced"))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("training.class_weights").hasMessageContaining("regression");
+    }
+
+    @Test
+    void featuresAllNearZeroAreFoundAndScaledByTheRepair() throws IOException {
+        Path tiny = derived("wine_quality_red.csv", "tiny.csv", (i, line) -> {
+            if (i == 0) {
+                return line;
+            }
+            String[] f = line.split(",");
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0; k < f.length - 1; k++) {
+                sb.append(Double.parseDouble(f[k]) * 1e-6).append(',');
+            }
+            return sb.append(f[f.length - 1]).toString();
+        });
+        SessionResult r = train(config(tiny, "quality", "data.preprocess.scale=none", "training.epochs=20", "doctor.repair=true"));
+        assertThat(codes(r, "DATA_UNSCALED")).singleElement().extracting(Finding::severity).isEqualTo(Severity.ERROR);
+        assertThat(r.report().repair().trials()).first().satisfies(t -> {
+            assertThat(t.remedies()).containsExactly(dev.triage.diagnose.Remedy.SCALE_FEATURES);
+            assertThat(t.kept()).isTrue();
+        });
+    }
+
+    @Test
+    void aNegativeBiasInitAndAnEarlyDecayingScheduleAreFoundBeforeTraining() {
+        SessionResult r = train(config(TestData.dataset("wine_quality_red.csv"), "quality", "model.bias_init=-3",
+                "training.schedule=exponential", "training.epochs=50"));
+        assertThat(codes(r, "CONFIG_INIT")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.message()).contains("bias_init -3");
+        });
+        assertThat(codes(r, "CONFIG_SCHEDULE")).singleElement().extracting(Finding::severity).isEqualTo(Severity.ERROR);
+    }
+
+    @Test
+    void aFlatRangeTestSuggestsNoRate() {
+        LrRangeTest.Result r = LrFindSession.run(config(TestData.dataset("breast_cancer_wisconsin.csv"), "diagnosis",
+                "model.init=zeros"), SessionOptions.quiet());
+        assertThat(r.suggested()).as("zero weights: only the output bias learns, the loss barely falls").isNaN();
+    }
+
+    @Test
+    void aLinearTargetInRawUnitsThatTrainsToR2NearOneIsNotAnError() throws IOException {
+        double[] coef = {-73.1, 69.5, 52.8, -49.0, -0.9, -10.1, 30.3, 57.7, -81.2, -94.3, 67.2};
+        Path linear = derived("wine_quality_red.csv", "linear.csv", (i, line) -> {
+            String[] f = line.split(",");
+            if (i == 0) {
+                return line.substring(0, line.lastIndexOf(',') + 1) + "y";
+            }
+            double y = 0;
+            for (int k = 0; k < coef.length; k++) {
+                y += coef[k] * Double.parseDouble(f[k]);
+            }
+            return line.substring(0, line.lastIndexOf(',') + 1) + y;
+        });
+        SessionResult r = train(config(linear, "y", "data.preprocess.scale_target=none"));
+        assertThat(((dev.triage.train.TaskMetrics.Regression) r.report().metrics().test()).r2()).isGreaterThan(0.95);
+        assertThat(codes(r, "TRAIN_PREDICTS_CONSTANT")).isEmpty();
+        assertThat(r.report().findings()).noneMatch(f -> f.severity() == Severity.ERROR);
+    }
+
+    @Test
+    void oneExtremeValueUnderRobustScalingIsASpikeTheRunRecoversFrom() throws IOException {
+        Path extreme = derived("wine_quality_red.csv", "extreme.csv", (i, line) -> {
+            if (i != 101) {
+                return line;
+            }
+            String[] f = line.split(",");
+            f[10] = Double.toString(Double.parseDouble(f[10]) * 1e6);
+            return String.join(",", f);
+        });
+        SessionResult r = train(config(extreme, "quality", "data.preprocess.scale=robust"));
+        assertThat(r.report().findings()).noneMatch(f -> f.severity() == Severity.ERROR);
+        assertThat(r.exitCode()).isZero();
     }
 }
