@@ -30,10 +30,38 @@ final class TrainingBinder {
         long seed = s.longValue("seed", 42);
         DType dtype = s.choice("dtype", DType.FLOAT32, DType.values());
         int threads = s.autoOrInteger("threads", 1, 1024);
+        ClassWeights weights = classWeights(s);
         s.finish();
         tree.put("training", s.output());
         return new TrainingConfig(opt, lr, momentum, betas[0], betas[1], batch, epochs, l1, l2, wd, gn, gnt,
-                schedule, early, then, seed, dtype, threads);
+                schedule, early, then, seed, dtype, threads, weights);
+    }
+
+    /** {@code class_weights}: none | balanced | {class: weight > 0}. */
+    private static ClassWeights classWeights(Section s) {
+        ConfigNode v = s.raw("class_weights");
+        ClassWeights w = ClassWeights.NONE;
+        if (v != null && !v.isNull() && v.isMap()) {
+            Map<String, Double> weights = new LinkedHashMap<>();
+            v.entries().forEach((cls, value) -> {
+                double d = s.asDouble(value, "class_weights." + cls, "a weight > 0, e.g. 2.0");
+                if (!(d > 0) || Double.isInfinite(d)) {
+                    throw s.error(value, "class_weights." + cls, "must be a weight > 0, e.g. 2.0");
+                }
+                weights.put(cls, d);
+            });
+            w = new ClassWeights(ClassWeights.Mode.EXPLICIT, weights, v.origin().describe());
+        } else if (v != null && !v.isNull()) {
+            String text = v.isScalar() ? String.valueOf(v.value()) : null;
+            if (!"none".equals(text) && !"balanced".equals(text)) {
+                throw s.error(v, "class_weights", "is not one of none | balanced | a map {class: weight}"
+                        + (text == null ? "" : Suggest.hint(text, java.util.List.of("none", "balanced"))));
+            }
+            w = "balanced".equals(text) ? new ClassWeights(ClassWeights.Mode.BALANCED, Map.of(), v.origin().describe())
+                    : ClassWeights.NONE;
+        }
+        s.put("class_weights", w.toTree());
+        return w;
     }
 
     private static double[] betas(Section s) {

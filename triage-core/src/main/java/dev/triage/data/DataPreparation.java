@@ -40,7 +40,11 @@ public final class DataPreparation {
         TargetSpec target = TargetSpec.resolve(raw.column(cfg.target()), cfg, raw.source());
         Table table = withTarget(raw, cfg.target());
         Table test = rawTest == null ? null : withTarget(rawTest, cfg.target());
-        int noTarget = raw.rows() - table.rows();
+        int noTarget = raw.rows() - table.rows() + (rawTest == null ? 0 : rawTest.rows() - test.rows());
+        List<String> missingAt = new ArrayList<>(withoutTarget(raw, cfg.target()));
+        if (rawTest != null) {
+            missingAt.addAll(withoutTarget(rawTest, cfg.target()));
+        }
         int beforeDrop = table.rows();
         if (cfg.preprocess().impute() == Imputation.DROP_ROWS) {
             table = complete(table, features);
@@ -60,7 +64,7 @@ public final class DataPreparation {
         Encoded val = pre.transform(table.select(split.validation()), true);
         Encoded tst = pre.transform(test != null ? test : table.select(split.test()), true);
         return new PreparedData(table, test, target, features, split, pre, train, val, tst, raw.rows(), noTarget,
-                beforeDrop - table.rows());
+                beforeDrop - table.rows(), missingAt.subList(0, Math.min(PreparedData.NAMED_ROWS, missingAt.size())));
     }
 
     private static List<String> featureColumns(Table t, DataConfig cfg) {
@@ -106,6 +110,14 @@ public final class DataPreparation {
         Column c = t.column(target);
         int[] keep = rowsWhere(t.rows(), r -> !c.isMissing(r));
         return keep.length == t.rows() ? t : t.select(keep);
+    }
+
+    /** Where the first rows without a target are, as "file row N" (data rows counted from 1). */
+    private static List<String> withoutTarget(Table t, String target) {
+        Column c = t.column(target);
+        String file = java.nio.file.Path.of(t.source()).getFileName().toString();
+        return java.util.stream.IntStream.range(0, t.rows()).filter(c::isMissing).limit(PreparedData.NAMED_ROWS)
+                .mapToObj(r -> file + " row " + (r + 1)).toList();
     }
 
     /** The rows without a missing value in any feature column. */

@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
 /**
  * Runs the rules over a run log phase by phase and keeps each diagnosis once (by code and place), with
  * the epoch and step it was first seen. Training rules are re-evaluated after every epoch and once
- * more at the end.
+ * more at the end, when they see the whole run: that final verdict replaces the one given live (a
+ * loss spike the run recovered from is then a warning, not an error). Remedies the run already has in
+ * place ({@link InPlace}) are removed from every finding.
  */
 public final class Doctor {
     private final List<Rule> rules;
@@ -44,15 +46,30 @@ public final class Doctor {
             if (!due || !available.containsAll(r.needs())) {
                 continue;
             }
-            for (Finding f : r.check(log)) {
-                if (findings.putIfAbsent(f.identity(), f) == null) {
+            boolean finalVerdict = phase == Phase.EVALUATION && r.phase() == Phase.TRAINING;
+            for (Finding found : r.check(log)) {
+                Finding f = withoutInPlace(found, log);
+                Finding earlier = findings.putIfAbsent(f.identity(), f);
+                if (earlier == null) {
                     fresh.add(f);
                     stop |= r.stopsTraining();
                     blocked |= r.blocksTraining(f);
+                } else if (finalVerdict && !f.message().equals(earlier.message())) {
+                    findings.put(f.identity(), f); // the whole run judged: e.g. a loss spike it recovered from
+                    if (f.severity() != earlier.severity()) {
+                        fresh.add(f);
+                    }
                 }
             }
         }
         return fresh;
+    }
+
+    /** The finding without the remedies the run already has in place. */
+    private static Finding withoutInPlace(Finding f, RunLog log) {
+        List<Remedy> remedies = InPlace.notInPlace(f.remedies(), log.setup());
+        return remedies.size() == f.remedies().size() ? f : new Finding(f.code(), f.rule(), f.severity(), f.phase(), f.epoch(),
+                f.step(), f.where(), f.message(), f.evidence(), remedies);
     }
 
     /** Whether a finding asked to stop training now. */

@@ -17,5 +17,9 @@ public enum Remedy {
     /** Train longer (more epochs). */
     TRAIN_LONGER,
     /** Give prediction and target the same shape before the loss (in the training code: target.view(-1, 1) or pred.squeeze(1)). */
-    RESHAPE_TARGET
+    RESHAPE_TARGET,
+    /** Drop the column the finding names (an identifier, free text). */
+    DROP_COLUMN,
+    /** Replace a schedule that decays too early by one that spans the run (cosine from the base rate). */
+    FIX_LR_SCHEDULE
 }

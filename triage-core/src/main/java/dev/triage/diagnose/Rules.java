@@ -4,12 +4,14 @@ import dev.triage.diagnose.data.ClassImbalanceRule;
 import dev.triage.diagnose.data.ClassMissingInSplitRule;
 import dev.triage.diagnose.data.ConstantFeatureRule;
 import dev.triage.diagnose.data.DuplicateRowsRule;
+import dev.triage.diagnose.data.HighCardinalityRule;
 import dev.triage.diagnose.data.NonFiniteDataRule;
 import dev.triage.diagnose.data.NotLearnableRule;
 import dev.triage.diagnose.data.OutliersRule;
 import dev.triage.diagnose.data.SplitShiftRule;
 import dev.triage.diagnose.data.TargetLeakRule;
 import dev.triage.diagnose.data.TargetLooksCategoricalRule;
+import dev.triage.diagnose.data.TargetMissingRule;
 import dev.triage.diagnose.data.TargetUnscaledRule;
 import dev.triage.diagnose.data.TooSmallRule;
 import dev.triage.diagnose.data.UnscaledFeaturesRule;
@@ -24,6 +26,7 @@ import dev.triage.diagnose.dynamics.OverfittingRule;
 import dev.triage.diagnose.dynamics.PlateauRule;
 import dev.triage.diagnose.dynamics.PredictsConstantRule;
 import dev.triage.diagnose.dynamics.SaturatedActivationsRule;
+import dev.triage.diagnose.dynamics.StillImprovingRule;
 import dev.triage.diagnose.dynamics.UnderfittingRule;
 import dev.triage.diagnose.dynamics.UpdateRatioRule;
 import dev.triage.diagnose.dynamics.VanishingGradientsRule;
@@ -36,6 +39,7 @@ import dev.triage.diagnose.setup.LearningRateRule;
 import dev.triage.diagnose.setup.MemoryRule;
 import dev.triage.diagnose.setup.OutputLossMismatchRule;
 import dev.triage.diagnose.setup.RegularizationRule;
+import dev.triage.diagnose.setup.ScheduleRule;
 import java.util.List;
 
 /** Every rule with its default thresholds, in the order reports list them. */
@@ -45,16 +49,17 @@ public final class Rules {
 
     public static List<Rule> all() {
         return List.of(
-                new NonFiniteDataRule(), new UnscaledFeaturesRule(), new TargetUnscaledRule(), new OutliersRule(),
+                new NonFiniteDataRule(), new TargetMissingRule(), new UnscaledFeaturesRule(), new TargetUnscaledRule(), new OutliersRule(),
                 new ConstantFeatureRule(), new DuplicateRowsRule(), new ClassImbalanceRule(), new ClassMissingInSplitRule(),
                 new UnseenCategoryRule(), new TargetLeakRule(), new SplitShiftRule(), new NotLearnableRule(), new TooSmallRule(),
-                new TargetLooksCategoricalRule(),
+                new TargetLooksCategoricalRule(), new HighCardinalityRule(),
                 new OutputLossMismatchRule(), new LearningRateRule(), new InitRule(), new RegularizationRule(), new DropoutRule(),
-                new BatchSizeRule(), new MemoryRule(),
+                new BatchSizeRule(), new ScheduleRule(), new MemoryRule(),
                 new InitLossRule(), new ActivationScaleRule(),
                 new NanLossRule(), new DivergingRule(), new OscillatingRule(), new PlateauRule(), new ExplodingGradientsRule(),
                 new VanishingGradientsRule(), new DeadReluRule(), new SaturatedActivationsRule(), new UpdateRatioRule(),
-                new PredictsConstantRule(), new OverfittingRule(), new UnderfittingRule(), new LossShapeBroadcastRule());
+                new PredictsConstantRule(), new OverfittingRule(), new StillImprovingRule(), new UnderfittingRule(),
+                new LossShapeBroadcastRule());
     }
 
     /** The rules that judge data alone (what {@code triage check} runs). */

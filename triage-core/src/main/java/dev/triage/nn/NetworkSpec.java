@@ -6,10 +6,18 @@ import java.util.List;
 
 /**
  * A whole network: input width, layers (the last one is the output layer), the loss, the leaky-ReLU
- * slope and the seed that initializes the weights and draws dropout masks.
+ * slope, the seed that initializes the weights and draws dropout masks, and the loss weight of each
+ * class ({@code classWeights}, null for an unweighted loss).
  */
-public record NetworkSpec(int inputs, List<LayerSpec> layers, Loss loss, double leakyReluSlope, long seed) {
+public record NetworkSpec(int inputs, List<LayerSpec> layers, Loss loss, double leakyReluSlope, long seed,
+                          double[] classWeights) {
+    /** An unweighted loss. */
+    public NetworkSpec(int inputs, List<LayerSpec> layers, Loss loss, double leakyReluSlope, long seed) {
+        this(inputs, layers, loss, leakyReluSlope, seed, null);
+    }
+
     public NetworkSpec {
+        classWeights = classWeights == null ? null : classWeights.clone();
         layers = List.copyOf(layers);
         if (inputs < 1) {
             throw new IllegalArgumentException("the network needs at least one input feature, got " + inputs);

@@ -9,15 +9,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * How well each feature alone predicts the target on the training rows: |Pearson r| and a linear
- * fit's R² for regression; for classification, the held-out accuracy of the best one-feature rule
- * (one threshold, each side predicting its most common class; or each category its most common class).
+ * How well each feature alone predicts the target: |Pearson r| on the training rows, and the better of
+ * a linear fit's R² and the held-out R² of a nearest-value predictor ({@link NearestValue}) for
+ * regression; for classification, the held-out accuracy of the best one-feature rule (one threshold,
+ * each side predicting its most common class; the nearest value's class; or each category its most
+ * common class).
  */
 final class Associations {
     private Associations() {
     }
 
-    static FeatureAssociation regression(String name, Column feature, double[] target, int[] rows) {
+    /** |r| on {@code rows}; the nearest-value predictor fitted on {@code fitRows} and scored on {@code scoreRows}. */
+    static FeatureAssociation regression(String name, Column feature, double[] target, int[] rows, int[] fitRows,
+                                         int[] scoreRows) {
         if (!(feature instanceof NumericColumn n)) {
             return new FeatureAssociation(name, Double.NaN, Double.NaN, Double.NaN);
         }
@@ -49,7 +53,9 @@ final class Associations {
             }
         }
         double corr = sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
-        return new FeatureAssociation(name, Math.abs(corr), corr * corr, Double.NaN);
+        double nearest = NearestValue.fit(n.values(), target, null, 0, fitRows).r2(n.values(), target, scoreRows);
+        return new FeatureAssociation(name, Math.abs(corr), Math.max(corr * corr, Double.isNaN(nearest) ? 0 : nearest),
+                Double.NaN, scoreRows.length);
     }
 
     /**
@@ -75,7 +81,12 @@ final class Associations {
         for (int r : scoreRows) {
             correct += rule.applyAsInt(r) == labels[r] ? 1 : 0;
         }
-        return new FeatureAssociation(name, Double.NaN, correct / (double) Math.max(1, scoreRows.length), majority);
+        double accuracy = correct / (double) Math.max(1, scoreRows.length);
+        if (feature instanceof NumericColumn n) {
+            accuracy = Math.max(accuracy, NearestValue.fit(n.values(), null, labels, classes, fitRows)
+                    .accuracy(n.values(), labels, scoreRows));
+        }
+        return new FeatureAssociation(name, Double.NaN, accuracy, majority, scoreRows.length);
     }
 
     /**

@@ -18,14 +18,17 @@ import java.util.SplittableRandom;
  * test: {@code trivial} (mean or class frequencies), {@code linear} (ridge or logistic regression)
  * and {@code tree} (a shallow decision tree). Then asks whether the problem is learnable at all: the
  * best baseline's gain over the trivial one is compared with the gains the same model reaches on
- * permuted labels ({@value #PERMUTATIONS} refits), unless the gain is large enough to be obvious.
+ * permuted labels (up to {@value #PERMUTATIONS} refits, fewer when chance clearly reaches it), unless
+ * the gain is large enough to be obvious.
  * The learnability gain is cross-validated over the training and validation rows (see
  * {@link Learnability}); a single small validation split is too noisy for it.
  */
 public final class BaselineRunner {
     /** At most this many training rows are used to fit a baseline. */
     static final int MAX_FIT_ROWS = 5000;
-    static final int PERMUTATIONS = 19;
+    /** At most this many label permutations; the test stops once {@link #ENOUGH_REACHED} of them reached the gain. */
+    static final int PERMUTATIONS = 99;
+    static final int ENOUGH_REACHED = 5;
     /** A gain this large (validation loss below 75% of the trivial one) needs no permutation test. */
     static final double OBVIOUS_GAIN = 0.25;
     static final int MIN_VALIDATION_ROWS = 10;
@@ -57,12 +60,12 @@ public final class BaselineRunner {
         double treeGain = Learnability.gain("tree", problem);
         String model = !(treeGain > linearGain) ? "linear" : "tree";
         double gain = Math.max(nanToMin(linearGain), nanToMin(treeGain));
-        double p = Double.NaN;
+        double[] p = {Double.NaN, 0};
         if (problem.rows() >= MIN_VALIDATION_ROWS && !(gain >= OBVIOUS_GAIN)) {
-            p = Learnability.pValue(model, problem, gain, PERMUTATIONS);
+            p = Learnability.pValue(model, problem, gain, PERMUTATIONS, ENOUGH_REACHED);
         }
-        return new Baselines(results, "trivial", Double.isFinite(best.validationLoss()) ? best.name() : null, gain, p,
-                Double.isNaN(p) ? 0 : PERMUTATIONS);
+        return new Baselines(results, "trivial", Double.isFinite(best.validationLoss()) ? best.name() : null, gain, p[0],
+                (int) p[1], Learnability.accuracyGain(model, problem), problem.rows());
     }
 
     private static double nanToMin(double v) {

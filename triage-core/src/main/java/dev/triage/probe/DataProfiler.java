@@ -20,6 +20,8 @@ import java.util.Set;
 public final class DataProfiler {
     /** Shift is only measured with at least this many test rows. */
     static final int MIN_SHIFT_ROWS = 10;
+    /** Single-feature rules are scored on the validation rows when there are this many. */
+    static final int MIN_SCORED_ROWS = 10;
 
     private DataProfiler() {
     }
@@ -38,7 +40,7 @@ public final class DataProfiler {
         return new DataSignals(t.source(), t.rows() + (test == null ? 0 : test.rows()), train.length,
                 d.split().validation().length, d.testRows().rows(), test != null, columns, classes(d),
                 RowHashes.duplicates(features, t.column(target), t.rows()), unseen(d), associations(d), shifts(d),
-                d.rowsWithoutTarget(), d.rowsDroppedIncomplete());
+                d.rowsWithoutTarget(), d.rowsDroppedIncomplete(), d.targetMissingAt());
     }
 
     private static Column[] parts(Table t, Table test, String name) {
@@ -110,12 +112,18 @@ public final class DataProfiler {
         List<FeatureAssociation> out = new ArrayList<>();
         Column target = d.table().column(d.target().column());
         int[] train = d.split().train();
-        int[] scored = d.split().validation().length >= 10 ? d.split().validation() : train;
+        int[] fit = train;
+        int[] scored = d.split().validation();
+        if (scored.length < MIN_SCORED_ROWS) {
+            // too few validation rows: fit on every other training row and score on the rest
+            fit = java.util.stream.IntStream.range(0, train.length).filter(i -> i % 2 == 0).map(i -> train[i]).toArray();
+            scored = java.util.stream.IntStream.range(0, train.length).filter(i -> i % 2 == 1).map(i -> train[i]).toArray();
+        }
         int[] labels = d.target().isClassification() ? d.target().labels(target) : null;
         for (String name : d.featureColumns()) {
             Column f = d.table().column(name);
-            out.add(labels != null ? Associations.classification(name, f, labels, d.target().classCount(), train, scored)
-                    : Associations.regression(name, f, ((NumericColumn) target).values(), train));
+            out.add(labels != null ? Associations.classification(name, f, labels, d.target().classCount(), fit, scored)
+                    : Associations.regression(name, f, ((NumericColumn) target).values(), train, fit, scored));
         }
         return out;
     }

@@ -18,13 +18,18 @@ import java.util.SplittableRandom;
  * The learning-rate range test: train from the initial weights while the learning rate grows
  * exponentially from {@code minRate} to {@code maxRate} over {@code steps} mini-batches, and watch the
  * smoothed loss. The suggestion is the rate where the loss falls fastest (steepest slope against
- * log-rate); the divergence point is where the smoothed loss first exceeds 4x its minimum.
+ * log-rate), but at most a tenth of the rate of lowest loss (the steepest point sits close to where
+ * the loss turns, which is too fast to train at for long); none (NaN) when the curve is flat — the
+ * loss never fell {@value #MIN_DROP} below its early level. The divergence point is where the smoothed
+ * loss first exceeds 4x its minimum.
  */
 public final class LrRangeTest {
     /** Exponential smoothing of the per-batch loss. */
     static final double SMOOTHING = 0.9;
     static final double DIVERGENCE_FACTOR = 4;
     static final int WINDOW = 5;
+    /** Without a drop of the smoothed loss by this share below its early level, the curve is flat: no suggestion. */
+    static final double MIN_DROP = 0.1;
 
     /** One step of the test. */
     public record Point(int step, double learningRate, double loss, double smoothed) {
@@ -96,7 +101,9 @@ public final class LrRangeTest {
         }
         Point last = points.get(points.size() - 1);
         boolean diverged = !Double.isFinite(last.smoothed()) || last.smoothed() > DIVERGENCE_FACTOR * best;
-        double suggested = Double.isNaN(steepest) ? lowest / 10 : steepest;
+        double start = points.get(Math.min(points.size() - 1, WINDOW)).smoothed();
+        boolean flat = !(best < (1 - MIN_DROP) * start);
+        double suggested = flat ? Double.NaN : Double.isNaN(steepest) ? lowest / 10 : Math.min(steepest, lowest / 10);
         return new Result(points, suggested, lowest, diverged ? last.learningRate() : Double.NaN);
     }
 }

@@ -22,7 +22,7 @@ public final class SetupFacts {
         for (int l = 0; l < net.layers().size(); l++) {
             LayerSpec s = net.layers().get(l);
             layers.add(new LayerFacts(l, net.fanIn(l), s.units(), s.activation(), s.dropout(), s.batchNorm(), s.init(),
-                    s.initScale()));
+                    s.initScale(), s.biasInit()));
         }
         TrainingConfig t = cfg.training();
         return new RunSetup(data.target().task(), data.target().isClassification() ? data.target().classCount() : 0, layers,
@@ -31,7 +31,7 @@ public final class SetupFacts {
                 t.earlyStopping() != null && t.earlyStopping().restoreBest(), cfg.data().preprocess().scale(),
                 cfg.data().preprocess().scaleTarget(), cfg.data().preprocess().impute(), cfg.data().split().shuffle(),
                 stratified(cfg, data), net.parameterCount(),
-                estimateBytes(t, net, data), maxHeap, t.dtype());
+                estimateBytes(t, net, data), maxHeap, t.dtype(), t.schedule(), net.classWeights() != null);
     }
 
     private static boolean stratified(RunConfig cfg, PreparedData data) {

@@ -15,9 +15,11 @@ final class DataRemedies {
     private DataRemedies() {
     }
 
+    /** Standard scaling only when nothing scales the features yet; robust scaling unless it is in place. */
     static Optional<RunConfig> scaleFeatures(RemedyContext c, Scaling to) {
-        return c.config().data().preprocess().scale() == to ? Optional.empty()
-                : Optional.of(c.config().with("data.preprocess.scale", to.configName()));
+        Scaling now = c.config().data().preprocess().scale();
+        boolean applied = now == to || to == Scaling.STANDARD && now != Scaling.NONE;
+        return applied ? Optional.empty() : Optional.of(c.config().with("data.preprocess.scale", to.configName()));
     }
 
     static Optional<RunConfig> scaleTarget(RemedyContext c) {
@@ -40,15 +42,18 @@ final class DataRemedies {
         List<String> drop = new ArrayList<>(c.config().data().dropColumns());
         c.log().data().features().stream().filter(ColumnProfile::constantInTrain).map(ColumnProfile::name)
                 .filter(n -> !drop.contains(n)).forEach(drop::add);
-        return drop.size() == c.config().data().dropColumns().size() ? Optional.empty()
+        boolean nothingLeft = c.log().data().features().stream().allMatch(f -> drop.contains(f.name()));
+        return drop.size() == c.config().data().dropColumns().size() || nothingLeft ? Optional.empty()
                 : Optional.of(c.config().with("data.drop_columns", drop));
     }
 
-    /** Drops the column the finding names. */
+    /** Drops the column the finding names — never the last feature, which would leave nothing to learn from. */
     static Optional<RunConfig> dropColumn(RemedyContext c) {
         String column = c.finding().where();
         List<String> drop = new ArrayList<>(c.config().data().dropColumns());
-        if (column == null || drop.contains(column)) {
+        boolean last = c.log() != null && c.log().data() != null && c.log().data().features().stream()
+                .noneMatch(f -> !f.name().equals(column) && !drop.contains(f.name()));
+        if (column == null || drop.contains(column) || last) {
             return Optional.empty();
         }
         drop.add(column);

@@ -13,6 +13,8 @@ import java.util.Optional;
 /** Remedies that change the network: activations, initialization, normalization, regularization, size. */
 final class ModelRemedies {
     static final double TYPICAL_L2 = 1e-4;
+    /** A hidden layer made larger gets at least this many units. */
+    static final int ROOMY = 32;
 
     private ModelRemedies() {
     }
@@ -27,14 +29,23 @@ final class ModelRemedies {
         return Optional.of(c.config().withAll(Map.of("model.activation", act, "model.hidden", hidden)));
     }
 
-    /** He initialization for a ReLU-like network ({@code auto} chooses it), Xavier otherwise. */
-    static Optional<RunConfig> init(RemedyContext c, String to) {
+    /**
+     * He (or Xavier) initialization with zero biases: {@code auto}, which picks He for the ReLU family and
+     * Xavier otherwise, when that is what the layers want; the named initializer otherwise. Nothing when
+     * the layers already start that way (He uniform is the default for ReLU layers).
+     */
+    static Optional<RunConfig> init(RemedyContext c, dev.triage.diagnose.Remedy remedy, String to) {
         ModelConfig m = c.config().model();
-        boolean already = m.init().configName().equals(to) && m.hidden().stream().allMatch(l -> l.init() == m.init());
-        if (already) {
+        boolean inPlace = c.log() != null && c.log().setup() != null
+                ? dev.triage.diagnose.InPlace.inPlace(remedy, c.log().setup())
+                : m.init().configName().equals(to) && m.hidden().stream().allMatch(l -> l.init() == m.init()) && m.biasInit() == 0;
+        if (inPlace) {
             return Optional.empty();
         }
-        return Optional.of(c.config().withAll(Map.of("model.init", to, "model.hidden", c.hiddenWithout("init"))));
+        boolean relu = m.hidden().stream().allMatch(l -> l.activation().isReluFamily());
+        boolean autoFits = relu == to.startsWith("he_");
+        return Optional.of(c.config().withAll(Map.of("model.init", autoFits ? "auto" : to, "model.init_scale", 1.0,
+                "model.bias_init", 0.0, "model.hidden", c.hiddenWithout("init"))));
     }
 
     static Optional<RunConfig> batchNorm(RemedyContext c) {
@@ -92,12 +103,12 @@ final class ModelRemedies {
         return c.config().model().dropout() > 0 ? Optional.empty() : Optional.of(c.config().with("model.dropout", 0.2));
     }
 
-    /** Halves (or doubles) every hidden layer's units, within 4 and 1024. */
+    /** Halves every hidden layer's units (at least 4), or doubles them to at least {@link #ROOMY} (at most 1024). */
     static Optional<RunConfig> capacity(RemedyContext c, boolean smaller) {
         List<Object> hidden = new ArrayList<>();
         boolean changed = false;
         for (LayerConfig l : c.config().model().hidden()) {
-            int units = smaller ? Math.max(4, l.units() / 2) : Math.min(1024, l.units() * 2);
+            int units = smaller ? Math.max(4, l.units() / 2) : Math.min(1024, Math.max(ROOMY, l.units() * 2));
             changed |= units != l.units();
             hidden.add((long) units);
         }

@@ -12,7 +12,9 @@ import java.util.Locale;
 public record RepairOutcome(boolean attempted, Outcome outcome, List<RepairTrial> trials, String explanation,
                             List<Finding> finalFindings) {
     public enum Outcome {
-        NOT_NEEDED, REPAIRED, IMPROVED, UNREPAIRABLE;
+        NOT_NEEDED, REPAIRED, IMPROVED, UNREPAIRABLE,
+        /** Errors remain (or the network trails a baseline) and no change helped, short of "unrepairable". */
+        UNRESOLVED;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);

@@ -55,7 +55,8 @@ final class TrainingRemedies {
     }
 
     static Optional<RunConfig> useAdam(RemedyContext c) {
-        if (c.config().training().optimizer() == Optimizer.ADAM) {
+        Optimizer o = c.config().training().optimizer();
+        if (o == Optimizer.ADAM || o == Optimizer.ADAMW) {
             return Optional.empty();
         }
         return Optional.of(c.config().withAll(Map.of("training.optimizer", "adam", "training.learning_rate", 0.001)));
@@ -81,12 +82,36 @@ final class TrainingRemedies {
                 : Optional.of(c.config().with("training.dtype", "float64"));
     }
 
-    /** A batch of 32 when the batch covers the data or is a single row; a quarter when memory is short. */
+    /**
+     * A quarter of the batch when memory is short; otherwise a batch that gives several steps per epoch:
+     * 32 rows, or a quarter of the training rows when they are fewer than 128 (a batch that covers the data
+     * gets smaller, a batch of one larger).
+     */
     static Optional<RunConfig> batchSize(RemedyContext c) {
         int b = c.config().training().batchSize();
         boolean memory = "CONFIG_MEMORY".equals(c.finding().code());
-        int next = memory ? Math.max(1, b / 4) : b == 32 ? 64 : 32;
+        int rows = c.log() != null && c.log().setup() != null ? c.log().setup().trainRows() : Integer.MAX_VALUE;
+        int next = memory ? Math.max(1, b / 4) : (int) Math.max(2, Math.min(32, rows / 4L));
         return next == b ? Optional.empty() : Optional.of(c.config().with("training.batch_size", (long) next));
+    }
+
+    /** A cosine schedule from the base rate over the whole run, replacing one that decays too early. */
+    static Optional<RunConfig> fixSchedule(RemedyContext c) {
+        var s = c.config().training().schedule();
+        if (s.type() == ScheduleType.COSINE && s.minLearningRate() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(c.config().with("training.schedule", Map.of("type", "cosine")));
+    }
+
+    /** Balanced class weights (classification only; a no-op when the loss is weighted already). */
+    static Optional<RunConfig> reweight(RemedyContext c) {
+        boolean classification = c.log() != null && c.log().setup() != null
+                && c.log().setup().task() == dev.triage.config.Task.CLASSIFICATION;
+        if (!classification || c.config().training().classWeights().enabled()) {
+            return Optional.empty();
+        }
+        return Optional.of(c.config().with("training.class_weights", "balanced"));
     }
 
     static Optional<RunConfig> earlyStopping(RemedyContext c) {

@@ -64,7 +64,7 @@ public final class CheckSession {
                     + " quantiles, splits, row checks and baselines use a random sample of " + sampleRows + " rows per file");
         }
         RunConfig resolved = ConfigResolution.resolve(cfg, data.target());
-        NetworkSpec net = ModelBuilder.network(resolved, data.target(), data.preprocessor().width());
+        NetworkSpec net = ModelBuilder.network(resolved, data);
         RunLog log = new RunLog();
         log.setSetup(SetupFacts.of(resolved, net, data, Runtime.getRuntime().maxMemory()));
         log.setData(sampled ? ExactProfiles.apply(DataProfiler.profile(data), file, test) : DataProfiler.profile(data));

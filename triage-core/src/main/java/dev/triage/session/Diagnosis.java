@@ -1,6 +1,7 @@
 package dev.triage.session;
 
 import dev.triage.config.RunConfig;
+import dev.triage.data.Encoded;
 import dev.triage.data.PreparedData;
 import dev.triage.diagnose.Doctor;
 import dev.triage.diagnose.Finding;
@@ -116,16 +117,22 @@ final class Diagnosis implements TrainingListener {
         double metric = Double.NaN;
         double score = Double.NaN;
         if (set.hasValidation()) {
-            double[] out = new double[set.validation().rows() * engine.spec().outputs()];
-            engine.evaluate(set.validation(), out);
-            TaskMetrics m = Evaluation.of(out, engine.spec().outputs(), data.validation(), data.preprocessor().targetEncoding());
+            TaskMetrics m = metrics(engine, set.validation(), data.validation(), data);
             metric = m.primary();
             score = Scores.comparable(m);
         }
+        double trainScore = Scores.comparable(metrics(engine, set.train(), data.train(), data));
         boolean restored = config.training().earlyStopping() != null && config.training().earlyStopping().restoreBest();
         log.setEvaluation(new EvaluationSignals(o.epochsRun(), o.reason().name(), o.lastTrainLoss(), o.lastValidationLoss(),
-                metric, score, Double.NaN, o.bestEpoch(), o.bestValidationLoss(), restored));
+                metric, score, Double.NaN, o.bestEpoch(), o.bestValidationLoss(), restored, trainScore));
         report(doctor.check(Phase.EVALUATION, log));
+    }
+
+    /** Metrics of the engine's current weights on one split. */
+    private static TaskMetrics metrics(Engine engine, EngineData rows, Encoded split, PreparedData data) {
+        double[] out = new double[split.rows() * engine.spec().outputs()];
+        engine.evaluate(rows, out);
+        return Evaluation.of(out, engine.spec().outputs(), split, data.preprocessor().targetEncoding());
     }
 
     private void report(List<Finding> fresh) {

@@ -4,7 +4,10 @@ import dev.triage.data.Text;
 import dev.triage.config.RunConfig;
 import dev.triage.data.DataPreparation;
 import dev.triage.data.PreparedData;
+import dev.triage.config.Optimizer;
+import dev.triage.config.TrainingConfig;
 import dev.triage.diagnose.Fmt;
+import dev.triage.diagnose.setup.LearningRateRule;
 import dev.triage.nn.NetworkSpec;
 import dev.triage.probe.LrRangeTest;
 import dev.triage.train.AtomicFiles;
@@ -26,10 +29,24 @@ public final class LrFindSession {
     private LrFindSession() {
     }
 
+    /**
+     * The suggestion brought into the range the doctor accepts for the optimizer (CONFIG_LEARNING_RATE's
+     * usual range; for momentum SGD the effective rate lr / (1 - momentum)); NaN stays NaN.
+     */
+    static double accepted(double suggested, TrainingConfig t) {
+        if (Double.isNaN(suggested)) {
+            return suggested;
+        }
+        double[] range = LearningRateRule.range(t.optimizer());
+        boolean momentum = t.optimizer() == Optimizer.MOMENTUM || t.optimizer() == Optimizer.NESTEROV;
+        double factor = momentum ? 1 / (1 - t.momentum()) : 1;
+        return Math.max(range[0] / factor, Math.min(range[1] / factor, suggested));
+    }
+
     public static LrRangeTest.Result run(RunConfig cfg, SessionOptions o) {
         PreparedData data = DataPreparation.prepare(cfg.data());
         RunConfig resolved = ConfigResolution.resolve(cfg, data.target());
-        NetworkSpec net = ModelBuilder.network(resolved, data.target(), data.preprocessor().width());
+        NetworkSpec net = ModelBuilder.network(resolved, data);
         LrRangeTest.Result r = LrRangeTest.run(net, ModelBuilder.optimizer(resolved.training()), resolved.training().dtype(),
                 data.train(), resolved.training().batchSize(), resolved.training().seed(), MIN_RATE, MAX_RATE, STEPS);
         RunFolder folder = RunFolder.create(resolved.output().dir(), TrainSession.runName(cfg) + "-lr-find",
@@ -41,10 +58,15 @@ public final class LrFindSession {
         SingleRun.writeConfig(folder, resolved);
         o.out().println("learning-rate range test for " + resolved.training().optimizer().configName() + ", " + r.points().size()
                 + " steps from " + Fmt.num(MIN_RATE) + " to " + Fmt.num(MAX_RATE));
-        o.out().println("  suggested learning rate: " + Fmt.num(r.suggested()) + " (steepest descent of the smoothed loss)");
+        double suggested = accepted(r.suggested(), resolved.training());
+        o.out().println(Double.isNaN(suggested) ? "  suggested learning rate: none (the loss did not fall over the range:"
+                + " look for a problem with the data or the model before tuning the rate)"
+                : "  suggested learning rate: " + Fmt.num(suggested) + " (steepest descent of the smoothed loss, at most a tenth"
+                + " of the rate of lowest loss" + (suggested != r.suggested() ? ", within " + resolved.training().optimizer()
+                .configName() + "'s usual range" : "") + ")");
         o.out().println("  lowest smoothed loss at: " + Fmt.num(r.lowest()));
         o.out().println("  diverged at: " + (Double.isNaN(r.divergence()) ? "did not diverge" : Fmt.num(r.divergence())));
         o.out().println("  curve: " + Text.printable(folder.path().resolve("lr_find.csv").toString(), 500));
-        return r;
+        return new LrRangeTest.Result(r.points(), suggested, r.lowest(), r.divergence());
     }
 }

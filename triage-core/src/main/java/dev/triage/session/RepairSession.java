@@ -10,6 +10,7 @@ import dev.triage.probe.telemetry.Telemetry;
 import dev.triage.probe.log.Baselines;
 import dev.triage.repair.RepairLoop;
 import dev.triage.repair.TrialResult;
+import dev.triage.repair.TrialRunner;
 import dev.triage.report.AtomicOutputs;
 import dev.triage.report.JsonReport;
 import dev.triage.report.ReportData;
@@ -47,9 +48,20 @@ final class RepairSession {
     static SessionResult run(RunConfig resolved, PreparedData data, RunFolder top, SessionOptions o) {
         RepairSession s = new RepairSession(top, o);
         Attempt original = s.attempt(resolved, data, 0);
+        TrialRunner runner = new TrialRunner() {
+            @Override
+            public TrialResult run(RunConfig config, int trial) {
+                return s.runTrial(config, trial);
+            }
+
+            @Override
+            public RunConfig resolve(RunConfig config) {
+                return ConfigResolution.resolve(config, data.target());
+            }
+        };
         RepairLoop.Result result;
         try {
-            result = RepairLoop.run(s.trial(original), s::runTrial, resolved.doctor().maxRepairTrials(), o.out()::println);
+            result = RepairLoop.run(s.trial(original), runner, resolved.doctor().maxRepairTrials(), o.out()::println);
         } catch (Interrupted e) {
             return s.interrupted();
         }
@@ -119,7 +131,7 @@ final class RepairSession {
     }
 
     private TrialResult trial(Attempt a) {
-        double score = a.log() != null && a.log().evaluation() != null ? a.log().evaluation().validationScore() : Double.NaN;
+        double score = a.log() != null && a.log().evaluation() != null ? a.log().evaluation().score() : Double.NaN;
         double test = a.record() != null && a.record().test() != null ? a.record().test().primary() : Double.NaN;
         return new TrialResult(a.config(), a.findings(), a.log(), score, test, a.folder().path().toString());
     }

@@ -23,7 +23,7 @@ final class RunAttempt {
             RunRecord rec = new SingleRun(resolved, data, folder, o, null).execute(null, null);
             return new Attempt(resolved, data, folder, rec, List.of(), null, null, List.of());
         }
-        NetworkSpec net = ModelBuilder.network(resolved, data.target(), data.preprocessor().width());
+        NetworkSpec net = ModelBuilder.network(resolved, data);
         o.terminal().status("fitting the baselines and profiling " + data.table().rows() + " rows ...");
         Baselines baselines = cachedBaselines != null ? cachedBaselines : BaselineRunner.run(data, resolved.data().split().seed());
         Diagnosis diagnosis = new Diagnosis(resolved, data, net, baselines, o);

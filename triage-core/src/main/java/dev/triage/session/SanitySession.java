@@ -33,7 +33,7 @@ public final class SanitySession {
         OutputPaths.requireNotInput(o.json(), "--json", OutputPaths.inputsOf(cfg));
         PreparedData data = DataPreparation.prepare(cfg.data());
         RunConfig resolved = ConfigResolution.resolve(cfg, data.target());
-        NetworkSpec net = ModelBuilder.network(resolved, data.target(), data.preprocessor().width());
+        NetworkSpec net = ModelBuilder.network(resolved, data);
         List<SanityResult> results = SanityChecks.all(net, data.train(), resolved.training().seed());
         List<Finding> findings = new ArrayList<>();
         for (SanityResult r : results) {

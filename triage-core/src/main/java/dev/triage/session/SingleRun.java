@@ -55,7 +55,7 @@ final class SingleRun {
     /** Trains from the start, or continues from {@code from} (null for a new run) with the best weights so far. */
     RunRecord execute(Checkpoint from, double[][] bestWeights) {
         long started = System.nanoTime();
-        NetworkSpec net = ModelBuilder.network(config, data.target(), data.preprocessor().width());
+        NetworkSpec net = ModelBuilder.network(config, data);
         if (diagnosis == null) {
             MemoryCheck.requireFits(config, net, data);
         }

@@ -17,6 +17,11 @@ public final class ConfigResolution {
     }
 
     public static RunConfig resolve(RunConfig cfg, TargetSpec target) {
+        if (cfg.training().classWeights().enabled() && !target.isClassification()) {
+            throw new dev.triage.config.InvalidInputException(cfg.training().classWeights().origin()
+                    + ": training.class_weights weighs classes, but the target '" + target.column() + "' is trained as"
+                    + " regression; remove it or set data.task: classification");
+        }
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("data.task", target.task().configName());
         if (target.isClassification() && cfg.data().classes() == null) {

@@ -68,6 +68,23 @@ public final class ModelBuilder {
         return classes;
     }
 
+    /** The network of a configuration for prepared data, with the class weights of its training rows. */
+    public static NetworkSpec network(RunConfig cfg, dev.triage.data.PreparedData data) {
+        NetworkSpec net = network(cfg, data.target(), data.preprocessor().width());
+        int[] labels = data.train().labels();
+        if (!cfg.training().classWeights().enabled() || labels == null) {
+            return net;
+        }
+        long[] counts = new long[data.target().classCount()];
+        for (int l : labels) {
+            if (l >= 0) {
+                counts[l]++;
+            }
+        }
+        double[] w = cfg.training().classWeights().resolve(data.target().classes(), counts);
+        return new NetworkSpec(net.inputs(), net.layers(), net.loss(), net.leakyReluSlope(), net.seed(), w);
+    }
+
     public static NetworkSpec network(RunConfig cfg, TargetSpec target, int inputs) {
         ModelConfig m = cfg.model();
         List<LayerSpec> layers = new ArrayList<>();

@@ -129,12 +129,14 @@ class DynamicsRulesTest {
         for (int i = 1; i <= 5; i++) {
             log.addEpoch(epoch(i, 1.0, 1.0, 1.0, 1e-9, 1.0));
         }
+        log.setEvaluation(new EvaluationSignals(5, "COMPLETED", 1.0, 1.0, 1.0, 1.0, Double.NaN, 5, 1.0, false));
         assertThat(new PredictsConstantRule().check(log)).singleElement().satisfies(f -> assertThat(f.epoch()).isEqualTo(1));
         RunLog varied = Logs.log(new Logs.Setup());
         varied.setBaselines(Logs.baselines(1.0, 0.5, 0.6));
         for (int i = 1; i <= 5; i++) {
             varied.addEpoch(epoch(i, 0.5, 0.5, 0.7, 0.6, 1.0));
         }
+        varied.setEvaluation(new EvaluationSignals(5, "COMPLETED", 0.5, 0.5, 0.7, 0.5, Double.NaN, 5, 0.5, false));
         assertThat(new PredictsConstantRule().check(varied)).isEmpty();
     }
 

@@ -51,12 +51,16 @@ final class Logs {
         Imputation impute = Imputation.NONE;
         boolean shuffled = true;
         long estimatedBytes = 1 << 20;
+        int validationRows = 200;
+        dev.triage.config.ScheduleConfig schedule = dev.triage.config.ScheduleConfig.constant();
+        boolean classWeighted = false;
 
         RunSetup build() {
             long params = layers.stream().mapToLong(l -> (long) l.fanIn() * l.units() + l.units()).sum();
-            return new RunSetup(task, classes, layers, loss, optimizer, lr, momentum, batch, epochs, trainRows, 200, l1, l2,
-                    weightDecay, GradientNormalization.NONE, restoreBest, restoreBest, scale, scaleTarget, impute, shuffled,
-                    shuffled && task == Task.CLASSIFICATION, params, estimatedBytes, 1L << 30, DType.FLOAT32);
+            return new RunSetup(task, classes, layers, loss, optimizer, lr, momentum, batch, epochs, trainRows, validationRows,
+                    l1, l2, weightDecay, GradientNormalization.NONE, restoreBest, restoreBest, scale, scaleTarget, impute,
+                    shuffled, shuffled && task == Task.CLASSIFICATION, params, estimatedBytes, 1L << 30, DType.FLOAT32, schedule,
+                    classWeighted);
         }
     }
 
@@ -70,6 +74,31 @@ final class Logs {
         }
         out.add(new LayerFacts(units.length, fanIn, 1, Activation.IDENTITY, 0, false, Init.XAVIER_UNIFORM, 1));
         return out;
+    }
+
+    /** The same layers with every hidden layer's bias starting at {@code bias}. */
+    static List<LayerFacts> withBias(List<LayerFacts> layers, double bias) {
+        List<LayerFacts> out = new ArrayList<>();
+        for (LayerFacts l : layers) {
+            boolean hidden = l.index() < layers.size() - 1;
+            out.add(new LayerFacts(l.index(), l.fanIn(), l.units(), l.activation(), l.dropout(), l.batchNorm(), l.init(),
+                    l.initScale(), hidden ? bias : l.biasInit()));
+        }
+        return out;
+    }
+
+    /** The same layers with the output layer's activation changed. */
+    static List<LayerFacts> withOutput(List<LayerFacts> layers, Activation act) {
+        List<LayerFacts> out = new ArrayList<>(layers.subList(0, layers.size() - 1));
+        LayerFacts l = layers.get(layers.size() - 1);
+        out.add(new LayerFacts(l.index(), l.fanIn(), l.units(), act, 0, false, l.init(), l.initScale()));
+        return out;
+    }
+
+    /** A regression target column with its summary (min, median, max). */
+    static ColumnProfile target(String name, double min, double median, double max) {
+        NumericSummary sum = new NumericSummary(min, median, median, median, max, median, (max - min) / 4, (max - min) / 8);
+        return new ColumnProfile(name, true, true, 1000, 0, 0, 50, false, sum, null, true, false);
     }
 
     static RunLog log(Setup s) {

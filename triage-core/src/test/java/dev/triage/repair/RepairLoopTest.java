@@ -78,7 +78,12 @@ class RepairLoopTest {
         RepairLoop.Result r = RepairLoop.run(stubborn, (c, n) -> result(c, 1.0,
                 error("TRAIN_UNDERFITTING", Phase.EVALUATION, Remedy.RAISE_LEARNING_RATE)), 2, s -> { });
         assertThat(r.outcome().trials()).hasSize(2);
-        assertThat(r.outcome().outcome()).isEqualTo(RepairOutcome.Outcome.UNREPAIRABLE);
+        assertThat(r.outcome().outcome()).as("two remedies were never tried: not proven unrepairable")
+                .isEqualTo(RepairOutcome.Outcome.UNRESOLVED);
+        RepairLoop.Result all = RepairLoop.run(stubborn, (c, n) -> result(c, 1.0,
+                error("TRAIN_UNDERFITTING", Phase.EVALUATION, Remedy.RAISE_LEARNING_RATE)), 10, s -> { });
+        assertThat(all.outcome().outcome()).as("every remedy tried, still behind the baseline")
+                .isEqualTo(RepairOutcome.Outcome.UNREPAIRABLE);
     }
 
     @Test

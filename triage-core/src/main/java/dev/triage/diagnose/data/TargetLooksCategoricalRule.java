@@ -12,11 +12,14 @@ import dev.triage.probe.log.Signal;
 import java.util.List;
 
 /**
- * DATA_TARGET_LOOKS_CATEGORICAL (information): a regression target with few distinct integer values.
+ * DATA_TARGET_LOOKS_CATEGORICAL (warning, shown before training): a regression target with few
+ * distinct integer values.
  *
  * <p><b>Signal:</b> the target's distinct values, all integers, at most {@code maxDistinct}
  * (default 20). <b>Likely causes:</b> class codes or an ordinal grade. Regression is a valid choice for
- * an ordinal target; set {@code data.task: classification} if the numbers are labels.
+ * an ordinal target; if the numbers are labels, the message gives the exact switch
+ * ({@code --task classification}, or {@code data.task: classification}). Not applied automatically:
+ * it changes what is predicted and how it is scored.
  */
 public final class TargetLooksCategoricalRule extends BaseRule {
     private final int maxDistinct;
@@ -36,8 +39,8 @@ public final class TargetLooksCategoricalRule extends BaseRule {
         if (log.setup().task() != Task.REGRESSION || t == null || !t.integers() || t.distinct() > maxDistinct) {
             return none();
         }
-        String msg = "the target " + t.name() + " has only " + t.distinct() + " distinct integer values; it is trained as"
-                + " regression (set data.task: classification if they are class labels)";
-        return List.of(before(Severity.INFO, t.name(), msg, Evidence.of("distinct_values", t.distinct()).and("bound", maxDistinct)));
+        String msg = "the target " + t.name() + " has only " + t.distinct() + " distinct integer values and is trained as"
+                + " regression; if they are class labels, train with --task classification (data.task: classification)";
+        return List.of(before(Severity.WARNING, t.name(), msg, Evidence.of("distinct_values", t.distinct()).and("bound", maxDistinct)));
     }
 }

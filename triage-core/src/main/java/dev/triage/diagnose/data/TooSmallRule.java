@@ -10,28 +10,29 @@ import dev.triage.diagnose.Severity;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.RunSetup;
 import dev.triage.probe.log.Signal;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * DATA_TOO_SMALL: far more parameters than training rows.
  *
- * <p><b>Signal:</b> the model's parameter count over the training rows. Defaults: more than
- * {@code 30} parameters per row (warning), more than {@code 100} (error). <b>Likely causes:</b> a
- * pilot sample trained with a production-size network. Such a model can memorize the training rows.
- * <b>Remedies:</b> early stopping, regularization, dropout, a smaller network, more data.
+ * <p><b>Signal:</b> the model's parameter count over the training rows, above {@code warnRatio}
+ * (default 30) parameters per row. A warning, never an error: a ratio is a risk, not an outcome —
+ * large networks often generalize well with early stopping, and when one does memorize its training
+ * rows, TRAIN_OVERFITTING says so from the curves. <b>Likely causes:</b> a pilot sample trained with
+ * a production-size network. <b>Remedies:</b> early stopping (unless it is on), regularization,
+ * dropout, a smaller network, more data.
  */
 public final class TooSmallRule extends BaseRule {
     private final double warnRatio;
-    private final double errorRatio;
 
     public TooSmallRule() {
-        this(30, 100);
+        this(30);
     }
 
-    public TooSmallRule(double warnRatio, double errorRatio) {
+    public TooSmallRule(double warnRatio) {
         super("too-small", "DATA_TOO_SMALL", Phase.DATA, Signal.SETUP);
         this.warnRatio = warnRatio;
-        this.errorRatio = errorRatio;
     }
 
     @Override
@@ -44,11 +45,15 @@ public final class TooSmallRule extends BaseRule {
         if (ratio <= warnRatio) {
             return none();
         }
-        Severity sev = ratio > errorRatio ? Severity.ERROR : Severity.WARNING;
         String msg = s.trainRows() + " training rows for " + s.parameters() + " parameters (" + Fmt.num(ratio)
-                + " per row): the network can memorize the training data";
-        return List.of(before(sev, null, msg, Evidence.of("parameters_per_row", ratio).and("train_rows", s.trainRows())
-                .and("parameters", s.parameters()).and("bound", sev == Severity.ERROR ? errorRatio : warnRatio),
-                Remedy.EARLY_STOPPING, Remedy.ADD_REGULARIZATION, Remedy.REDUCE_CAPACITY, Remedy.ADD_DROPOUT));
+                + " per row): the network can memorize the training data"
+                + (s.restoreBest() ? "; early stopping restores the best epoch" : "");
+        List<Remedy> remedies = new ArrayList<>();
+        if (!s.restoreBest()) {
+            remedies.add(Remedy.EARLY_STOPPING);
+        }
+        remedies.addAll(List.of(Remedy.ADD_REGULARIZATION, Remedy.REDUCE_CAPACITY, Remedy.ADD_DROPOUT));
+        return List.of(before(Severity.WARNING, null, msg, Evidence.of("parameters_per_row", ratio).and("train_rows", s.trainRows())
+                .and("parameters", s.parameters()).and("bound", warnRatio), remedies.toArray(Remedy[]::new)));
     }
 }

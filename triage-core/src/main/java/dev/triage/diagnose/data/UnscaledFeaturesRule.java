@@ -1,12 +1,12 @@
 package dev.triage.diagnose.data;
 
 import dev.triage.config.Scaling;
+import dev.triage.diagnose.BaseRule;
 import dev.triage.diagnose.Evidence;
 import dev.triage.diagnose.Finding;
 import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
-import dev.triage.diagnose.BaseRule;
 import dev.triage.diagnose.Severity;
 import dev.triage.probe.log.ColumnProfile;
 import dev.triage.probe.log.InputStats;
@@ -15,14 +15,19 @@ import dev.triage.probe.log.Signal;
 import java.util.List;
 
 /**
- * DATA_UNSCALED: features reach the network unscaled ({@code scale: none}) with magnitudes far from 1
- * or spreads that differ by orders of magnitude.
+ * DATA_UNSCALED: features reach the network unscaled ({@code scale: none}) with magnitudes far from 1.
+ * For a run recorded by another framework's probe, the inputs the network really received are judged
+ * (whatever the user's code did to the file first).
  *
- * <p><b>Signal:</b> the largest absolute feature value and the ratio of the largest to the smallest
- * feature standard deviation. <b>Likely causes:</b> raw measurements in their own units (counts in the
- * thousands next to fractions). Large inputs saturate tanh/sigmoid units, dominate the gradient and
- * demand a tiny learning rate. <b>Remedies:</b> standard scaling, or robust scaling with outliers.
- * Default bounds: magnitude {@code 20} or spread ratio {@code 20} (warning), {@code 100} (error).
+ * <p><b>Signal:</b> the largest absolute feature value, and the ratio of the largest to the smallest
+ * feature standard deviation. Too large: a magnitude above {@code warnBound} (default 20, warning) or
+ * {@code errorBound} (default 100, error). Too small: every feature within 1/{@code warnBound}
+ * (warning) or 1/{@code errorBound} (error) of zero — the first layer then sees almost no signal. Spreads
+ * that differ more than {@code warnBound}-fold are a warning when the widest feature spreads beyond 1
+ * (it dominates the others); features already within [-1, 1] that merely differ in spread (pixels
+ * divided by 255, with nearly constant border pixels) are fine. <b>Likely causes:</b> raw measurements
+ * in their own units. Large inputs saturate tanh/sigmoid units, dominate the gradient and demand a tiny
+ * learning rate; tiny ones need huge weights. <b>Remedies:</b> standard scaling, or robust scaling.
  */
 public final class UnscaledFeaturesRule extends BaseRule {
     private final double warnBound;
@@ -44,7 +49,7 @@ public final class UnscaledFeaturesRule extends BaseRule {
             return checkInputs(log.inputs());
         }
         if (log.data() == null || log.setup().scale() != Scaling.NONE) {
-            return List.of();
+            return none();
         }
         ColumnProfile largest = null;
         double minStd = Double.POSITIVE_INFINITY;
@@ -60,12 +65,12 @@ public final class UnscaledFeaturesRule extends BaseRule {
             maxStd = Math.max(maxStd, c.summary().std());
         }
         if (largest == null) {
-            return List.of();
+            return none();
         }
-        return judge(largest.summary().magnitude(), maxStd / minStd, largest.name(), "features are not scaled (scale: none)");
+        return judge(largest.summary().magnitude(), maxStd, minStd, largest.name(), "features are not scaled (scale: none)");
     }
 
-    /** Another framework's run: judge what the network received, whatever the user did to the file before. */
+    /** Another framework's run: what the network received. */
     private List<Finding> checkInputs(InputStats in) {
         int largest = -1;
         double magnitude = 0;
@@ -83,18 +88,24 @@ public final class UnscaledFeaturesRule extends BaseRule {
             minStd = Math.min(minStd, in.std()[i]);
             maxStd = Math.max(maxStd, in.std()[i]);
         }
-        return largest < 0 ? List.of() : judge(magnitude, maxStd / minStd, in.name(largest), "the inputs the network received are not scaled");
+        return largest < 0 ? none() : judge(magnitude, maxStd, minStd, in.name(largest), "the inputs the network received are not scaled");
     }
 
-    private List<Finding> judge(double magnitude, double ratio, String column, String what) {
-        if (magnitude <= warnBound && ratio <= warnBound) {
-            return List.of();
+    private List<Finding> judge(double magnitude, double maxStd, double minStd, String column, String what) {
+        double ratio = maxStd / minStd;
+        boolean large = magnitude > warnBound;
+        boolean tiny = magnitude < 1 / warnBound;
+        boolean uneven = ratio > warnBound && maxStd > 1;
+        if (!large && !tiny && !uneven) {
+            return none();
         }
-        Severity sev = magnitude > errorBound || ratio > errorBound ? Severity.ERROR : Severity.WARNING;
-        String msg = what + ": values reach " + Fmt.num(magnitude) + " in " + column
-                + " and feature standard deviations differ " + Fmt.num(ratio) + "-fold";
-        return List.of(before(sev, column, msg,
-                Evidence.of("max_abs_value", magnitude).and("std_ratio", ratio).and("bound", sev == Severity.ERROR ? errorBound : warnBound),
+        boolean error = magnitude > errorBound || magnitude < 1 / errorBound;
+        String msg = what + ": " + (tiny
+                ? "every feature is within " + Fmt.num(magnitude) + " of zero (largest: " + column + "), too small a signal"
+                : "values reach " + Fmt.num(magnitude) + " in " + column) + " and feature standard deviations differ "
+                + Fmt.num(ratio) + "-fold";
+        return List.of(before(error ? Severity.ERROR : Severity.WARNING, column, msg,
+                Evidence.of("max_abs_value", magnitude).and("std_ratio", ratio).and("bound", error ? errorBound : warnBound),
                 Remedy.SCALE_FEATURES, Remedy.ROBUST_SCALE_FEATURES));
     }
 }

@@ -19,7 +19,9 @@ import java.util.List;
  * <p><b>Signal:</b> epoch means of the training loss. Fires when an epoch's loss exceeds
  * {@code jumpFactor} (default 10) x the lowest earlier one, or rose in each of the last
  * {@code risingEpochs} epochs (default 5) to more than twice its lowest. The lowest value is floored
- * at 1% of the first epoch's loss, so a loss that wobbles near zero is not a divergence. <b>Likely causes:</b> a
+ * at 1% of the first epoch's loss, so a loss that wobbles near zero is not a divergence. An error,
+ * unless the whole run shows it recovered (ended within twice its lowest loss, see {@link CurveShape}):
+ * then a warning — one extreme row or a brief spike, not a broken run. <b>Likely causes:</b> a
  * learning rate too high for the loss scale, unscaled targets, no learning-rate decay.
  * <b>Remedies:</b> lower the learning rate, clip gradients, add a schedule.
  */
@@ -54,9 +56,12 @@ public final class DivergingRule extends BaseRule {
             boolean climb = rising >= risingEpochs && loss > 2 * best;
             if (jump || climb) {
                 EpochPoint e = epochs.get(i);
+                boolean recovered = CurveShape.recovered(log);
                 String msg = "the training loss " + (jump ? "jumped" : "climbed for " + rising + " epochs") + " to "
-                        + Fmt.num(loss) + ", " + Fmt.num(loss / best) + "x its lowest value " + Fmt.num(best);
-                return List.of(during(Severity.ERROR, e.epoch(), e.step(), null, msg, Evidence.of("loss", loss)
+                        + Fmt.num(loss) + ", " + Fmt.num(loss / best) + "x its lowest value " + Fmt.num(best)
+                        + (recovered ? CurveShape.ENDED_WELL : "");
+                return List.of(during(recovered ? Severity.WARNING : Severity.ERROR, e.epoch(), e.step(), null, msg,
+                        Evidence.of("loss", loss)
                         .and("lowest_loss", best).and("factor", loss / best).and("jump_factor", jumpFactor),
                         Remedy.LOWER_LEARNING_RATE, Remedy.CLIP_GRADIENTS, Remedy.ADD_LR_SCHEDULE));
             }

@@ -20,7 +20,8 @@ import java.util.List;
  * absolute change relative to the level (floored at 2% of the run's largest loss, so a loss near zero
  * does not inflate it) is at least {@code amplitude} (default 0.1), the direction changes in at least
  * {@code flips} (default 40%) of the epochs, and the net trend is smaller than the swings.
- * Healthy curves change by about 1-3% per epoch. Error from twice the amplitude. <b>Likely causes:</b>
+ * Healthy curves change by about 1-3% per epoch. Error from twice the amplitude, unless the loss settled
+ * later and the run ended near its best (then a warning). <b>Likely causes:</b>
  * a learning rate or momentum too high: steps overshoot the minimum. <b>Remedies:</b> lower the
  * learning rate, add a decaying schedule, use Adam.
  */
@@ -46,16 +47,18 @@ public final class OscillatingRule extends BaseRule {
         double[] all = Curves.epochs(finite, EpochPoint::trainLoss);
         // the first epoch at which the condition held: the same finding however often the rule runs
         for (int end = 8; end <= all.length; end++) {
-            List<Finding> f = at(java.util.Arrays.copyOf(all, end), finite.get(end - 1));
+            List<Finding> f = at(java.util.Arrays.copyOf(all, end), finite.get(end - 1), false);
             if (!f.isEmpty()) {
-                return f;
+                boolean settled = end < all.length && CurveShape.recovered(log)
+                        && at(all, finite.get(all.length - 1), false).isEmpty();
+                return settled ? at(java.util.Arrays.copyOf(all, end), finite.get(end - 1), true) : f;
             }
         }
         return none();
     }
 
-    /** The finding for the training losses {@code x} of the epochs up to {@code last}, or none. */
-    private List<Finding> at(double[] x, EpochPoint last) {
+    /** The finding for the training losses {@code x} of the epochs up to {@code last}, or none; a warning once it settled. */
+    private List<Finding> at(double[] x, EpochPoint last, boolean settled) {
         int w = Math.min(window, x.length / 2);
         double[] v = java.util.Arrays.copyOfRange(x, x.length - w, x.length);
         double level = Math.max(Curves.median(v), 0.02 * java.util.Arrays.stream(x).max().orElse(0));
@@ -74,8 +77,10 @@ public final class OscillatingRule extends BaseRule {
             return none();
         }
         String msg = "over the last " + w + " epochs the training loss swung by " + Fmt.pct(amp) + " of its level per epoch"
-                + " and changed direction in " + Fmt.pct(flipShare) + " of them, without a trend: steps overshoot";
-        return List.of(during(amp >= 2 * amplitude ? Severity.ERROR : Severity.WARNING, last.epoch(), last.step(), null, msg,
+                + " and changed direction in " + Fmt.pct(flipShare) + " of them, without a trend: steps overshoot"
+                + (settled ? CurveShape.ENDED_WELL : "");
+        Severity sev = amp >= 2 * amplitude && !settled ? Severity.ERROR : Severity.WARNING;
+        return List.of(during(sev, last.epoch(), last.step(), null, msg,
                 Evidence.of("relative_swing", amp).and("direction_changes", flipShare).and("trend", trend)
                         .and("swing_bound", amplitude), Remedy.LOWER_LEARNING_RATE, Remedy.ADD_LR_SCHEDULE, Remedy.USE_ADAM));
     }

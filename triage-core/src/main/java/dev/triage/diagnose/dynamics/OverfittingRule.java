@@ -20,7 +20,8 @@ import java.util.List;
  * problem), the validation loss is {@code rise} (default 25%) above that minimum — and above it by at
  * least 10% of the first epoch's validation loss, so tiny losses do not trigger it — while the
  * training loss fell to 80% or less of its value at the minimum. An error when the final model is the
- * overfit one (no early stopping restoring the best epoch), a warning otherwise. <b>Likely causes:</b>
+ * overfit one (no early stopping restoring the best epoch) and, once the run has ended, it falls short
+ * of the best baseline; a warning otherwise. <b>Likely causes:</b>
  * too little data for the model, too many epochs, no regularization. <b>Remedies:</b> early stopping,
  * regularization, dropout, a smaller network.
  */
@@ -65,10 +66,12 @@ public final class OverfittingRule extends BaseRule {
     }
 
     private List<Finding> finding(RunLog log, EpochPoint best, EpochPoint now) {
-        Severity sev = log.setup().restoreBest() ? Severity.WARNING : Severity.ERROR;
+        boolean holds = CurveShape.beatsBaselines(log);
+        Severity sev = log.setup().restoreBest() || holds ? Severity.WARNING : Severity.ERROR;
         String msg = "the validation loss rose from " + Fmt.num(best.validationLoss()) + " (epoch " + best.epoch() + ") to "
                 + Fmt.num(now.validationLoss()) + " while the training loss fell to " + Fmt.num(now.trainLoss())
-                + (sev == Severity.WARNING ? "; early stopping restores the best epoch" : ": the model memorizes the training rows");
+                + (log.setup().restoreBest() ? "; early stopping restores the best epoch" : holds
+                ? "; the final model still holds its own against the baselines" : ": the model memorizes the training rows");
         return List.of(during(sev, now.epoch(), now.step(), null, msg, Evidence.of("best_validation_loss", best.validationLoss())
                 .and("validation_loss", now.validationLoss()).and("train_loss", now.trainLoss()).and("best_epoch", best.epoch())
                 .and("rise_bound", rise), Remedy.EARLY_STOPPING, Remedy.ADD_REGULARIZATION, Remedy.ADD_DROPOUT,

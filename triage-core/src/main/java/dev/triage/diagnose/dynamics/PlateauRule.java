@@ -21,7 +21,8 @@ import java.util.List;
  * <p><b>Signal:</b> over the last {@code window} epochs (default 10, after at least 10), the training
  * loss improved by less than {@code minImprovement} (default 1%) of its level, and the validation
  * metric has made less than {@code share} (default 75%) of the best baseline's way from the trivial
- * baseline's value to its own. <b>Likely causes:</b> a learning rate far
+ * baseline's value to its own. A loss that sits at more than twice its lowest value has diverged rather
+ * than stalled, and is left to TRAIN_LOSS_DIVERGING. <b>Likely causes:</b> a learning rate far
  * too low, vanishing gradients, too much regularization. <b>Remedies:</b> raise the learning rate, use
  * Adam, a schedule with warm-up.
  */
@@ -64,6 +65,9 @@ public final class PlateauRule extends BaseRule {
         EpochPoint now = e.get(end - 1);
         double before = e.get(end - window).trainLoss();
         double improvement = (before - now.trainLoss()) / Math.abs(before);
+        if (CurveShape.of(e.subList(0, end)) == CurveShape.ROSE) {
+            return none(); // a loss stuck far above its best has diverged (TRAIN_LOSS_DIVERGING), it has not stalled
+        }
         boolean regression = log.setup().task() == Task.REGRESSION;
         double metric = now.validationMetric();
         double trivial = log.baselines().trivialResult().validation();

@@ -30,8 +30,8 @@ public final class SaturatedActivationsRule extends SustainedLayerRule {
     }
 
     @Override
-    boolean applies(LayerFacts layer) {
-        return layer.activation().isSaturating();
+    boolean applies(LayerFacts layer, boolean output) {
+        return !output && layer.activation().isSaturating();
     }
 
     @Override
@@ -40,7 +40,7 @@ public final class SaturatedActivationsRule extends SustainedLayerRule {
     }
 
     @Override
-    Finding finding(LayerFacts layer, double value, double threshold, int epoch, long step) {
+    Finding finding(LayerFacts layer, boolean output, double value, double threshold, int epoch, long step) {
         String msg = Fmt.pct(value) + " of the activations of " + layer.describe() + " sit at the limits of "
                 + layer.activation().configName() + ", where the gradient is almost zero";
         return during(value >= ERROR_SHARE ? Severity.ERROR : Severity.WARNING, epoch, step, layer.describe(), msg,

@@ -24,19 +24,20 @@ abstract class SustainedLayerRule extends BaseRule {
         this.epochs = epochs;
     }
 
-    /** Whether the rule applies to this hidden layer (its activation). */
-    abstract boolean applies(LayerFacts layer);
+    /** Whether the rule applies to this layer (its activation; the output layer is judged when this says so). */
+    abstract boolean applies(LayerFacts layer, boolean output);
 
     /** The per-layer fraction judged. */
     abstract double[] fraction(ProbePoint p);
 
-    abstract Finding finding(LayerFacts layer, double value, double threshold, int epoch, long step);
+    abstract Finding finding(LayerFacts layer, boolean output, double value, double threshold, int epoch, long step);
 
     @Override
     public List<Finding> check(RunLog log) {
         List<Finding> out = new ArrayList<>();
-        for (LayerFacts layer : log.setup().hidden()) {
-            if (!applies(layer)) {
+        for (LayerFacts layer : log.setup().layers()) {
+            boolean output = layer.index() == log.setup().layers().size() - 1;
+            if (!applies(layer, output)) {
                 continue;
             }
             List<double[]> series = Curves.perEpoch(log.probes(), p -> fraction(p) == null ? Double.NaN : fraction(p)[layer.index()]);
@@ -45,7 +46,7 @@ abstract class SustainedLayerRule extends BaseRule {
                 run = e[1] >= threshold ? run + 1 : 0;
                 if (run >= epochs) {
                     int first = (int) e[0] - epochs + 1;
-                    out.add(finding(layer, e[1], threshold, first, Curves.stepOf(log.probes(), first)));
+                    out.add(finding(layer, output, e[1], threshold, first, Curves.stepOf(log.probes(), first)));
                     break;
                 }
             }

@@ -21,7 +21,8 @@ import java.util.List;
  * median over its layers (a small output layer naturally moves faster than the rest). Healthy:
  * {@code low}..{@code high} (default 1e-4..1e-2, target 1e-3); errors beyond
  * {@code errorLow}/{@code errorHigh} (1e-5/0.1). The layer furthest from the target is named. Not judged for
- * L-BFGS, whose one line-searched full-batch step per epoch is meant to be large. <b>Likely causes:</b> a learning rate too low (barely moves) or too high
+ * L-BFGS, whose one line-searched full-batch step per epoch is meant to be large; layers that do not move at
+ * all are left out (they get no gradient: dead units, which TRAIN_DEAD_RELU judges, not the rate). <b>Likely causes:</b> a learning rate too low (barely moves) or too high
  * (overshoots, kills units). <b>Remedies:</b> raise or lower the learning rate; Adam adapts per weight.
  */
 public final class UpdateRatioRule extends BaseRule {
@@ -58,8 +59,8 @@ public final class UpdateRatioRule extends BaseRule {
         int n = 0;
         for (LayerFacts l : log.setup().layers()) {
             double r = Curves.median(Curves.early(log.probes(), epochs, p -> p.updateRatio(l.index())));
-            if (!Double.isFinite(r)) {
-                continue;
+            if (!Double.isFinite(r) || r == 0) {
+                continue; // a layer that does not move at all gets no gradient (dead units): not a matter of the rate
             }
             perLayer[n++] = r;
             if (worst == null || Math.abs(Math.log10(r / 1e-3)) > Math.abs(Math.log10(worstRatio / 1e-3))) {

@@ -18,8 +18,9 @@ import java.util.List;
  *
  * <p><b>Signal:</b> medians over the probes of the first {@code epochs} epochs (default 3): the ratio
  * of the first layer's RMS weight gradient to the output layer's, below {@code ratioBound} (default
- * 1e-3), together with the first layer's update:parameter ratio below {@code updateBound} (default
- * 1e-5). <b>Likely causes:</b> many stacked sigmoid/tanh layers (each multiplies the gradient by at
+ * 1e-3), together — for optimizers whose steps follow the gradient's size — with the first layer's
+ * update:parameter ratio below {@code updateBound} (default 1e-5); adaptive optimizers (Adam, RMSProp,
+ * Adagrad) normalize every step, so under them the gradient ratio alone decides. <b>Likely causes:</b> many stacked sigmoid/tanh layers (each multiplies the gradient by at
  * most 0.25 or 1), saturation, poor initialization. <b>Remedies:</b> ReLU-family activations (leaky
  * ReLU), He initialization, batch norm, fewer layers.
  */
@@ -51,12 +52,14 @@ public final class VanishingGradientsRule extends BaseRule {
         double lastRms = Curves.median(Curves.early(log.probes(), epochs, p -> rms(p.gradNorm(), last)));
         double update = Curves.median(Curves.early(log.probes(), epochs, p -> p.updateRatio(first.index())));
         double ratio = firstRms / lastRms;
-        if (!(ratio < ratioBound && update < updateBound)) {
+        boolean adaptive = log.setup().optimizer().isAdaptive();
+        if (!(ratio < ratioBound && (adaptive || update < updateBound))) {
             return none();
         }
         String msg = "the gradient reaching " + first.describe() + " is " + Fmt.num(ratio) + " of the output layer's (RMS "
-                + Fmt.num(firstRms) + " vs " + Fmt.num(lastRms) + "), and its weights change by " + Fmt.num(update)
-                + " of their size per step: the early layers barely learn";
+                + Fmt.num(firstRms) + " vs " + Fmt.num(lastRms) + ")" + (adaptive ? "; " + log.setup().optimizer().configName()
+                + " rescales each weight's step, but a gradient this small is mostly noise: the early layers learn little"
+                : ", and its weights change by " + Fmt.num(update) + " of their size per step: the early layers barely learn");
         return List.of(during(Severity.ERROR, Math.min(epochs, log.epochs().size()), log.epochs().get(0).step(),
                 first.describe(), msg, Evidence.of("first_to_last_gradient", ratio).and("first_layer_update_ratio", update)
                         .and("ratio_bound", ratioBound), Remedy.USE_LEAKY_RELU, Remedy.USE_HE_INIT, Remedy.ADD_BATCH_NORM));

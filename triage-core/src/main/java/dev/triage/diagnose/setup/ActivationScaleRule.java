@@ -19,7 +19,9 @@ import java.util.List;
  *
  * <p><b>Signal:</b> the standard deviation of each hidden layer's pre-activations in one forward
  * pass on a real batch, relative to the first hidden layer. Warning beyond {@code warnFactor}
- * (default 10) or below its inverse; error beyond {@code errorFactor} (default 1000). <b>Likely
+ * (default 10) or below its inverse; error beyond {@code errorFactor} (default 1000). When the first
+ * layer has no spread at all (zero weights, constant inputs) the ratio is undefined and nothing is
+ * said here (CONFIG_INIT and DATA_CONSTANT_FEATURE judge those causes). <b>Likely
  * causes:</b> weights initialized too large or small for the fan-in (outputs explode or fade), or
  * saturating activations stacked deep. <b>Remedies:</b> He or Xavier initialization, batch norm.
  */
@@ -45,6 +47,9 @@ public final class ActivationScaleRule extends BaseRule {
             return none();
         }
         double first = i.preActStd()[0];
+        if (!(first > 0) || Double.isInfinite(first)) {
+            return none(); // no spread in layer 1 to compare with (zero weights, constant inputs): the ratio is undefined
+        }
         int worst = 1;
         for (int l = 1; l < hidden.size(); l++) {
             if (Math.abs(Math.log(i.preActStd()[l] / first)) > Math.abs(Math.log(i.preActStd()[worst] / first))) {
@@ -52,7 +57,7 @@ public final class ActivationScaleRule extends BaseRule {
             }
         }
         double factor = i.preActStd()[worst] / first;
-        boolean fine = first > 0 && Double.isFinite(factor) && factor <= warnFactor && factor >= 1 / warnFactor;
+        boolean fine = Double.isFinite(factor) && factor <= warnFactor && factor >= 1 / warnFactor;
         if (fine) {
             return none();
         }

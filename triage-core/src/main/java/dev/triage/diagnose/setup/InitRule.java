@@ -10,6 +10,7 @@ import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
 import dev.triage.probe.log.LayerFacts;
 import dev.triage.probe.log.RunLog;
+import dev.triage.probe.log.RunSetup;
 import dev.triage.probe.log.Signal;
 import java.util.List;
 
@@ -18,41 +19,54 @@ import java.util.List;
  *
  * <p><b>Signal:</b> each hidden layer's initializer and its weight standard deviation against the
  * recommended one (He: sqrt(2 / fan-in) for the ReLU family; Xavier: sqrt(2 / (fan-in + fan-out))
- * otherwise). <b>Likely causes:</b> zeros or a constant (every unit of a layer computes the same thing
- * and receives the same update: the symmetry is never broken), or a fixed {@code init_scale} that is
- * too large or small for the fan-in, so activations grow or shrink layer after layer. Errors: symmetric
- * init, or the product of the per-layer scale ratios beyond {@code cumulativeBound} (default 10) or
- * below its inverse; warning: one layer off by more than {@code layerBound} (default 3).
- * <b>Remedies:</b> He initialization for ReLU-like activations, Xavier otherwise.
+ * otherwise), and the initial bias. <b>Likely causes:</b> zeros or a constant (every unit of a layer
+ * computes the same thing and receives the same update: the symmetry is never broken), a fixed
+ * {@code init_scale} too large or small for the fan-in, so activations grow or shrink layer after
+ * layer, or a bias far from zero ({@code bias_init}: a negative one switches ReLU units off before the
+ * first step). Errors: symmetric init; the product of the per-layer scale ratios beyond
+ * {@code cumulativeBound} (default 10) — or below its inverse with a plain SGD optimizer (adaptive
+ * optimizers rescale tiny gradients, so there it is a warning); a ReLU-family layer with a bias at or
+ * below -{@code biasBound} (default 1). Warnings: one layer off by more than {@code layerBound}
+ * (default 3); a bias of magnitude {@code biasBound} or more otherwise. <b>Remedies:</b> He
+ * initialization for ReLU-like activations, Xavier otherwise (both with zero biases).
  */
 public final class InitRule extends BaseRule {
     private final double layerBound;
     private final double cumulativeBound;
+    private final double biasBound;
 
     public InitRule() {
-        this(3, 10);
+        this(3, 10, 1);
     }
 
-    public InitRule(double layerBound, double cumulativeBound) {
+    public InitRule(double layerBound, double cumulativeBound, double biasBound) {
         super("init", "CONFIG_INIT", Phase.CONFIG, Signal.SETUP);
         this.layerBound = layerBound;
         this.cumulativeBound = cumulativeBound;
+        this.biasBound = biasBound;
     }
 
     @Override
     public List<Finding> check(RunLog log) {
         List<LayerFacts> hidden = log.setup().hidden();
-        boolean relu = !hidden.isEmpty() && hidden.get(0).activation().isReluFamily();
-        Remedy fix = relu ? Remedy.USE_HE_INIT : Remedy.USE_XAVIER_INIT;
-        double cumulative = 1;
-        double worst = 1;
-        LayerFacts worstLayer = null;
+        Remedy fix = !hidden.isEmpty() && hidden.get(0).activation().isReluFamily() ? Remedy.USE_HE_INIT : Remedy.USE_XAVIER_INIT;
         for (LayerFacts l : hidden) {
             if (l.init().isSymmetric()) {
                 String msg = "init: " + l.init().configName() + " gives every unit of " + l.describe()
                         + " the same weights, so they compute and learn the same thing (the symmetry is never broken)";
                 return List.of(before(Severity.ERROR, l.describe(), msg, Evidence.of("init_value", l.initScale()), fix));
             }
+        }
+        Finding scale = scale(log.setup(), hidden, fix);
+        return scale != null ? List.of(scale) : bias(hidden, fix);
+    }
+
+    /** The weight-scale finding, or null. */
+    private Finding scale(RunSetup s, List<LayerFacts> hidden, Remedy fix) {
+        double cumulative = 1;
+        double worst = 1;
+        LayerFacts worstLayer = null;
+        for (LayerFacts l : hidden) {
             double gain = gain(l);
             cumulative *= gain;
             if (Math.abs(Math.log(gain)) > Math.abs(Math.log(worst))) {
@@ -60,16 +74,34 @@ public final class InitRule extends BaseRule {
                 worstLayer = l;
             }
         }
-        boolean error = cumulative > cumulativeBound || cumulative < 1 / cumulativeBound;
-        if (!error && worst <= layerBound && worst >= 1 / layerBound) {
-            return none();
+        boolean error = cumulative > cumulativeBound || cumulative < 1 / cumulativeBound && !s.optimizer().isAdaptive();
+        boolean off = cumulative < 1 / cumulativeBound || worst > layerBound || worst < 1 / layerBound;
+        if (!error && !off) {
+            return null;
         }
         String msg = "init: " + worstLayer.init().configName() + " with scale " + Fmt.num(worstLayer.initScale()) + " gives "
                 + worstLayer.describe() + " weights " + Fmt.num(worst) + "x the recommended spread; across the hidden layers"
                 + " activations scale by about " + Fmt.num(cumulative) + "x";
-        return List.of(before(error ? Severity.ERROR : Severity.WARNING, worstLayer.describe(), msg,
+        return before(error ? Severity.ERROR : Severity.WARNING, worstLayer.describe(), msg,
                 Evidence.of("layer_scale_ratio", worst).and("cumulative_scale_ratio", cumulative)
-                        .and("bound", error ? cumulativeBound : layerBound), fix));
+                        .and("bound", error ? cumulativeBound : layerBound), fix);
+    }
+
+    /** The bias finding for the layer with the bias furthest from zero, if it is far. */
+    private List<Finding> bias(List<LayerFacts> hidden, Remedy fix) {
+        LayerFacts worst = null;
+        for (LayerFacts l : hidden) {
+            worst = worst == null || Math.abs(l.biasInit()) > Math.abs(worst.biasInit()) ? l : worst;
+        }
+        if (worst == null || !(Math.abs(worst.biasInit()) >= biasBound)) {
+            return none();
+        }
+        boolean kills = worst.activation().isReluFamily() && worst.biasInit() <= -biasBound;
+        String msg = "bias_init " + Fmt.num(worst.biasInit()) + " starts every unit of " + worst.describe() + " "
+                + (kills ? "below zero: most ReLU units are off for every input before the first step, and off units get no"
+                + " gradient" : "far from zero, away from where " + worst.activation().configName() + " responds to its inputs");
+        return List.of(before(kills ? Severity.ERROR : Severity.WARNING, worst.describe(), msg,
+                Evidence.of("bias_init", worst.biasInit()).and("bias_bound", biasBound), fix));
     }
 
     /** The layer's weight std over the recommended one (1 for the recommended initializers). */

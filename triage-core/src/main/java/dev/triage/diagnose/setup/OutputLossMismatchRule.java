@@ -102,9 +102,10 @@ public final class OutputLossMismatchRule extends BaseRule {
             return null;
         }
         boolean median = t.median() < lo || t.median() > hi;
-        return (median ? "" : "!") + "the target ranges from " + Fmt.num(t.min()) + " to " + Fmt.num(t.max()) + " (median "
+        String reach = Double.isInfinite(hi) ? "values of at least " + Fmt.num(lo) : "values between " + Fmt.num(lo) + " and " + Fmt.num(hi);
+        return (median ? "" : "!") + "the target spans [" + Fmt.num(t.min()) + ", " + Fmt.num(t.max()) + "] (median "
                 + Fmt.num(t.median()) + "), beyond what " + out.configName() + " can output ("
-                + Fmt.num(lo) + (Double.isInfinite(hi) ? " and up" : " to " + Fmt.num(hi)) + ")";
+                + Fmt.num(lo) + (Double.isInfinite(hi) ? " and up" : " to " + Fmt.num(hi)) + "): it reaches only " + reach;
     }
 
     private static String classification(RunSetup s) {

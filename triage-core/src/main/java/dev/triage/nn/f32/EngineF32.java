@@ -132,7 +132,7 @@ public final class EngineF32 implements Engine {
     private double backward(int rows, double normalizer, boolean wantInputGradient) {
         LayerF32 last = layers[layers.length - 1];
         double sum = LossF32.compute(spec.loss(), last.activation, last.pre, last.act, yBatch, labelBatch, outputs, 0,
-                rows, normalizer, last.grad);
+                rows, normalizer, last.grad, spec.classWeights());
         for (int l = layers.length - 1; l >= 0; l--) {
             LayerF32 layer = layers[l];
             if (l != layers.length - 1) {
@@ -245,7 +245,7 @@ public final class EngineF32 implements Engine {
             forward(rows, false, false, false, 0);
             LayerF32 last = layers[layers.length - 1];
             sum += LossF32.compute(spec.loss(), last.activation, last.pre, last.act, yBatch, labelBatch, outputs, 0, rows,
-                    1, null);
+                    1, null, spec.classWeights());
             if (predictions != null) {
                 for (int i = 0; i < rows * outputs; i++) {
                     predictions[from * outputs + i] = last.act[i];
@@ -267,7 +267,7 @@ public final class EngineF32 implements Engine {
         LayerF32 last = layers[layers.length - 1];
         double normalizer = LossF32.normalizer(spec.loss(), n, outputs);
         out.loss = LossF32.compute(spec.loss(), last.activation, last.pre, last.act, yBatch, labelBatch, outputs, 0, n,
-                normalizer, null) / normalizer;
+                normalizer, null, spec.classWeights()) / normalizer;
         return out.loss;
     }
 
