@@ -41,7 +41,7 @@ final class Analysis {
 
     /** Per code: healthy runs with it at each severity (by the run's worst finding of that code), and detection. */
     record CodeRow(String code, String rules, int healthyError, int healthyWarning, int healthyInfo, int targeted,
-                   int detected, int detectedError, String classes) {
+                   int detected, int detectedError, String classes, String healthyDatasets) {
     }
 
     /** Per fault class. */
@@ -49,6 +49,52 @@ final class Analysis {
                     int rootReported, int rootError, int rootFirst, int rootFirstNew, String firstCodes, int spuriousErrorRuns,
                     String spuriousCodes, int mustNotHits, int repairScored, int repairRestored, String repairMode,
                     String repairOutcomes) {
+    }
+
+    /** A threshold variant of a rule: false alarms on the healthy runs, detection on the faulty ones. */
+    record SweepRow(String code, String variant, boolean isDefault, int healthyRuns, int healthyError, int healthyWarning,
+                    int targeted, int detected, int detectedError, int consequenceRuns, int consequenceFired) {
+    }
+
+    List<SweepRow> sweepRows() {
+        List<SweepRow> out = new ArrayList<>();
+        for (Sweep.Variant v : Sweep.available()) {
+            String key = v.key();
+            int hr = 0;
+            int he = 0;
+            int hw = 0;
+            for (RunResult r : healthy) {
+                if (r.sweep() == null || !r.sweep().containsKey(Sweep.REPLAYED)) {
+                    continue;
+                }
+                hr++;
+                String sev = r.sweep().get(key);
+                he += "error".equals(sev) ? 1 : 0;
+                hw += "warning".equals(sev) ? 1 : 0;
+            }
+            int t = 0;
+            int d = 0;
+            int de = 0;
+            int cr = 0;
+            int cf = 0;
+            for (RunResult r : faulty) {
+                if (r.sweep() == null || !r.sweep().containsKey(Sweep.REPLAYED) || !effective(r)) {
+                    continue;
+                }
+                Faults.FaultClass c = classOf(r);
+                String sev = r.sweep().get(key);
+                if (c.rootCodes().contains(v.code())) {
+                    t++;
+                    d += sev != null && !sev.equals("info") ? 1 : 0;
+                    de += "error".equals(sev) ? 1 : 0;
+                } else if (c.consequences().contains(v.code())) {
+                    cr++;
+                    cf += sev != null && !sev.equals("info") ? 1 : 0;
+                }
+            }
+            out.add(new SweepRow(v.code(), v.label(), v.isDefault(), hr, he, hw, t, d, de, cr, cf));
+        }
+        return out;
     }
 
     Analysis(Main.Options o, List<Faults.FaultClass> classes, List<RunResult> candidates, List<RunResult> faulty,
@@ -120,10 +166,14 @@ final class Analysis {
             int e = 0;
             int w = 0;
             int i = 0;
+            Map<String, Integer> where = new TreeMap<>();
             for (RunResult r : healthy) {
                 String s = worst(r, code);
                 if (s == null) {
                     continue;
+                }
+                if (!s.equals("info")) {
+                    where.merge(r.dataset(), 1, Integer::sum);
                 }
                 switch (s) {
                     case "error" -> e++;
@@ -149,7 +199,8 @@ final class Analysis {
                 detected += any ? 1 : 0;
                 detectedError += err ? 1 : 0;
             }
-            out.add(new CodeRow(code, String.join(", ", rules), e, w, i, targeted, detected, detectedError, String.join(", ", meant)));
+            out.add(new CodeRow(code, String.join(", ", rules), e, w, i, targeted, detected, detectedError, String.join(", ", meant),
+                    where.size() + (where.isEmpty() ? "" : ": " + top(where, 4))));
         }
         return out;
     }
@@ -355,6 +406,7 @@ final class Analysis {
         json.put("excluded", excluded());
         json.put("datasets", datasets());
         json.put("evidence", evidenceTables(codes));
+        json.put("sweeps", sweepRows());
         json.put("healthy_runs", candidates);
         json.put("faulty_runs", faulty);
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -417,12 +469,13 @@ final class Analysis {
         b.append("Healthy columns: share of the ").append(n).append(" healthy runs whose worst finding of that code has that severity. ")
                 .append("Detection: share of the effective faulty runs of the classes that name the code as a root cause in which it is ")
                 .append("reported (any severity / at error).\n\n");
-        b.append("| code | rule | healthy: error | healthy: warning | healthy: info | detected (any) | detected (error) | fault classes |\n");
-        b.append("|---|---|---:|---:|---:|---:|---:|---|\n");
+        b.append("| code | rule | healthy: error | healthy: warning | healthy: info | datasets (w+e) | detected (any) | detected (error) "
+                + "| fault classes |\n");
+        b.append("|---|---|---:|---:|---:|---|---:|---:|---|\n");
         for (CodeRow c : codes) {
             b.append("| ").append(c.code()).append(" | ").append(c.rules()).append(" | ").append(cell(c.healthyError(), n, ERROR_TARGET))
                     .append(" | ").append(cell(c.healthyWarning(), n, WARNING_TARGET)).append(" | ").append(cell(c.healthyInfo(), n, 2))
-                    .append(" | ").append(c.targeted() == 0 ? "-" : c.detected() + "/" + c.targeted() + " " + pct(rate(c.detected(), c.targeted())))
+                    .append(" | ").append(c.healthyDatasets()).append(" | ").append(c.targeted() == 0 ? "-" : c.detected() + "/" + c.targeted() + " " + pct(rate(c.detected(), c.targeted())))
                     .append(" | ").append(c.targeted() == 0 ? "-" : pct(rate(c.detectedError(), c.targeted())))
                     .append(" | ").append(c.classes()).append(" |\n");
         }
@@ -455,6 +508,21 @@ final class Analysis {
         datasets().forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v[0]).append(" | ").append(v[1]).append(" | ")
                 .append(v[2]).append(" |\n"));
         b.append("\nExcluded (not healthy by outcome): ").append(excluded()).append("\n");
+        b.append("\n## Threshold sweeps\n\n");
+        b.append("Each run's recorded run log replayed through the rule built with other thresholds. Healthy: share of the healthy ")
+                .append("runs where the variant reaches error / warning. Detection: effective faulty runs of the classes naming the code ")
+                .append("as a root cause where it fires (warning or error / error). Consequence: effective faulty runs of classes where ")
+                .append("the code is an acceptable consequence, where it fires.\n\n");
+        b.append("| code | variant | healthy: error | healthy: warning | detection (w+e) | detection (error) | as a consequence |\n");
+        b.append("|---|---|---:|---:|---:|---:|---:|\n");
+        for (SweepRow w : sweepRows()) {
+            b.append("| ").append(w.code()).append(" | ").append(w.variant()).append(w.isDefault() ? " (default)" : "").append(" | ")
+                    .append(cell(w.healthyError(), w.healthyRuns(), ERROR_TARGET)).append(" | ")
+                    .append(cell(w.healthyWarning(), w.healthyRuns(), WARNING_TARGET)).append(" | ")
+                    .append(w.targeted() == 0 ? "-" : frac(w.detected(), w.targeted())).append(" | ")
+                    .append(w.targeted() == 0 ? "-" : frac(w.detectedError(), w.targeted())).append(" | ")
+                    .append(w.consequenceRuns() == 0 ? "-" : frac(w.consequenceFired(), w.consequenceRuns())).append(" |\n");
+        }
         b.append("\n## Evidence of codes raised on healthy runs\n\n");
         b.append("Quantiles (min / p10 / median / p90 / max) of each evidence value, on healthy runs and on the effective faulty ")
                 .append("runs of classes where the code is a root cause or an acceptable consequence.\n\n");

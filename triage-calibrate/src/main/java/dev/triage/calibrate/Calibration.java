@@ -33,6 +33,7 @@ final class Calibration {
     private final Main.Options o;
     private final PrintStream log;
     private final Map<String, Recipe> recipes = new HashMap<>();
+    private final List<Sweep.Variant> variants = Sweep.available();
 
     Calibration(Main.Options o, PrintStream log) {
         this.o = o;
@@ -87,7 +88,7 @@ final class Calibration {
     }
 
     private RunResult trainHealthy(Runner runner, Recipe r, String id) {
-        Runner.Raw raw = runner.train(r, id, false);
+        Runner.Raw raw = runner.train(r, id, false, variants);
         Outcome.Reference ref = reference(raw.report());
         return result(id, "healthy", r, null, null, null, raw, ref);
     }
@@ -115,7 +116,7 @@ final class Calibration {
         int testRows = rep == null || rep.data() == null ? 0 : rep.data().testRows();
         return new RunResult(id, population, r.dataset.name(), r.dataset.task(), fault, in == null ? null : in.kind(), baseId,
                 in == null ? null : in.column(), r.overrides(), fs, m, b, testRows, v.healthy(), v.score(),
-                ref == null ? Double.NaN : ref.target(), v.reason(), null, raw.error(), raw.seconds(), raw.cpuSeconds());
+                ref == null ? Double.NaN : ref.target(), v.reason(), null, raw.error(), raw.seconds(), raw.cpuSeconds(), raw.sweep());
     }
 
     private List<RunResult> faulty(List<Faults.FaultClass> classes, List<RunResult> healthy, DataStore store, Runner runner,
@@ -169,7 +170,10 @@ final class Calibration {
 
     private RunResult trainFaulty(Runner runner, Faults.FaultClass c, Faults.Injected in, String id, String baseId,
                                   Outcome.Reference ref) {
-        Runner.Raw raw = runner.train(in.recipe(), id, false);
+        Runner.Raw raw = runner.train(in.recipe(), id, false, variants);
+        if (Faults.OWN_REFERENCE.contains(c.id())) {
+            ref = reference(raw.report());
+        }
         RunResult r = result(id, "faulty", in.recipe(), c.id(), baseId, in, raw, ref);
         boolean needed = switch (c.repair()) {
             case RESTORE -> !r.healthy();

@@ -49,6 +49,9 @@ final class Faults {
     static final Set<String> SLOW = Set.of("TRAIN_LOSS_PLATEAU", "TRAIN_UNDERFITTING", "TRAIN_PREDICTS_CONSTANT",
             "TRAIN_STILL_IMPROVING", "TRAIN_UPDATE_RATIO", "TRAIN_VANISHING_GRADIENTS", "TRAIN_DEAD_RELU");
 
+    /** Classes judged against the faulty run's own baselines (their data has other rows than the base run's). */
+    static final Set<String> OWN_REFERENCE = Set.of("overfit_small_data");
+
     private Faults() {
     }
 
@@ -150,7 +153,33 @@ final class Faults {
                     r.dropout = 0;
                     return new Injected(r, "[" + r.hidden[0] + "]", null);
                 }));
+        f.add(new FaultClass("overfit_small_data", "200 rows, hidden [256, 256], 200 epochs, no early stopping (extra class)",
+                List.of("TRAIN_OVERFITTING", "DATA_TOO_SMALL"), Set.of("TRAIN_UNDERFITTING", "TRAIN_LOSS_OSCILLATING",
+                "DATA_NOT_LEARNABLE", "DATA_CLASS_MISSING_IN_SPLIT", "DATA_CONSTANT_FEATURE", "DATA_DUPLICATE_ROWS"), Set.of(),
+                Effect.OUTCOME, RepairMode.RESTORE, r -> r.rows > 400 && r.features <= 100,
+                Faults::overfitSmall));
         return f;
+    }
+
+    private static Injected overfitSmall(Recipe b, Table data, SplittableRandom rnd, Path derived) {
+        Table t = data.copy();
+        List<String[]> rows = new ArrayList<>(t.rows);
+        for (int i = rows.size() - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            String[] x = rows.get(i);
+            rows.set(i, rows.get(j));
+            rows.set(j, x);
+        }
+        Table small = new Table(t.header, new ArrayList<>(rows.subList(0, 200)));
+        Injected in = withData(b, small, derived, "200 rows", null);
+        Recipe r = in.recipe();
+        r.hidden = new int[] {256, 256};
+        r.epochs = 200;
+        r.patience = null;
+        r.dropout = 0;
+        r.l2 = 0;
+        r.batchSize = Math.min(b.batchSize, 32);
+        return in;
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

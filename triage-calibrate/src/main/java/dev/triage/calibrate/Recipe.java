@@ -20,6 +20,8 @@ final class Recipe {
     int rows;
     /** Training rows Triage will use (70% of the rows, the default split). */
     int trainRows;
+    /** Feature columns in the data file. */
+    int features;
     int[] hidden;
     String activation;
     String optimizer;
@@ -43,6 +45,7 @@ final class Recipe {
         r.data = data;
         r.rows = rows;
         r.trainRows = trainRows;
+        r.features = features;
         r.hidden = hidden.clone();
         r.activation = activation;
         r.optimizer = optimizer;

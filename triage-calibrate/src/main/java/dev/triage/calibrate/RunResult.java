@@ -7,7 +7,7 @@ import java.util.Map;
 record RunResult(String id, String population, String dataset, String task, String fault, String kind, String baseId,
                  String column, List<String> overrides, List<FindingRow> findings, Metrics metrics, BaselineRow baselines,
                  int testRows, boolean healthy, double score, double target, String outcome, RepairRow repair, String error,
-                 double seconds, double cpuSeconds) {
+                 double seconds, double cpuSeconds, Map<String, String> sweep) {
 
     /** A finding in report order (worst first). */
     record FindingRow(String code, String rule, String severity, String phase, Integer epoch, String where,
@@ -43,6 +43,6 @@ record RunResult(String id, String population, String dataset, String task, Stri
 
     RunResult withRepair(RepairRow r) {
         return new RunResult(id, population, dataset, task, fault, kind, baseId, column, overrides, findings, metrics,
-                baselines, testRows, healthy, score, target, outcome, r, error, seconds, cpuSeconds);
+                baselines, testRows, healthy, score, target, outcome, r, error, seconds, cpuSeconds, sweep);
     }
 }

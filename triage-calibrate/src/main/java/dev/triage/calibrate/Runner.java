@@ -34,7 +34,7 @@ final class Runner {
     }
 
     /** What the session returned, with the wall time; {@code error} when it refused or crashed. */
-    record Raw(ReportData report, String error, double seconds, double cpuSeconds) {
+    record Raw(ReportData report, String error, double seconds, double cpuSeconds, Map<String, String> sweep) {
     }
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -44,6 +44,11 @@ final class Runner {
     }
 
     Raw train(Recipe recipe, String id, boolean repair) {
+        return train(recipe, id, repair, List.of());
+    }
+
+    /** Trains; for a plain run, also replays its run log through the threshold {@code variants}. */
+    Raw train(Recipe recipe, String id, boolean repair, List<Sweep.Variant> variants) {
         long t0 = System.nanoTime();
         double c0 = cpu();
         Path out = null;
@@ -57,10 +62,20 @@ final class Runner {
             RunConfig cfg = RunConfig.load(null, o, workDir);
             SessionOptions opts = SessionOptions.quiet().withRepair(repair);
             SessionResult r = TrainSession.train(cfg, opts);
-            return new Raw(r.report(), null, (System.nanoTime() - t0) / 1e9, cpu() - c0);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpuSeconds = cpu() - c0;
+            Map<String, String> sweep = Map.of();
+            if (!repair && !variants.isEmpty() && r.report().runDir() != null) {
+                try {
+                    sweep = Sweep.replay(Path.of(r.report().runDir()), variants);
+                } catch (RuntimeException e) {
+                    sweep = Map.of("sweep failed", String.valueOf(e.getMessage()));
+                }
+            }
+            return new Raw(r.report(), null, seconds, cpuSeconds, sweep);
         } catch (RuntimeException | IOException | StackOverflowError e) {
             String msg = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
-            return new Raw(null, msg.length() > 400 ? msg.substring(0, 400) : msg, (System.nanoTime() - t0) / 1e9, cpu() - c0);
+            return new Raw(null, msg.length() > 400 ? msg.substring(0, 400) : msg, (System.nanoTime() - t0) / 1e9, cpu() - c0, Map.of());
         } finally {
             if (out != null) {
                 delete(out);

@@ -27,6 +27,7 @@ final class Sampler {
         r.rows = store.table(d).rows.size();
         r.trainRows = (int) Math.floor(r.rows * 0.7);
         int features = store.table(d).header.length - 1 - d.drop().size();
+        r.features = features;
         int depth = pick(rnd, new int[] {1, 2, 3}, new double[] {0.3, 0.5, 0.2});
         int[] widths = features > 200 ? new int[] {64, 128} : new int[] {16, 32, 64, 128};
         r.hidden = new int[depth];
