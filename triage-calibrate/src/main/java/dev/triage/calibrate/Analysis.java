@@ -45,7 +45,7 @@ final class Analysis {
     }
 
     /** Per fault class. */
-    record ClassRow(String id, String title, String root, String effect, int instances, int effective, int refused,
+    record ClassRow(String id, String title, String root, String effect, int instances, int effective, int healthyWithError, int refused,
                     int rootReported, int rootError, int rootFirst, int rootFirstNew, String firstCodes, int spuriousErrorRuns,
                     String spuriousCodes, int mustNotHits, int repairScored, int repairRestored, String repairMode,
                     String repairOutcomes) {
@@ -225,8 +225,10 @@ final class Analysis {
             Map<String, Integer> firsts = new TreeMap<>();
             Map<String, Integer> spurious = new TreeMap<>();
             Map<String, Integer> outcomes = new TreeMap<>();
+            int healthyWithError = 0;
             for (RunResult r : runs) {
                 if (!effective(r)) {
+                    healthyWithError += r.anyError() ? 1 : 0;
                     continue;
                 }
                 effective++;
@@ -267,7 +269,7 @@ final class Analysis {
                 }
             }
             out.add(new ClassRow(c.id(), c.title(), String.join(" / ", c.root()), c.effect().name().toLowerCase(Locale.ROOT),
-                    runs.size(), effective, refused, reported, error, first, firstNew, top(firsts, 3), spuriousRuns,
+                    runs.size(), effective, healthyWithError, refused, reported, error, first, firstNew, top(firsts, 3), spuriousRuns,
                     top(spurious, 4), mustNot, scored, restored, c.repair().name().toLowerCase(Locale.ROOT), top(outcomes, 4)));
         }
         return out;
@@ -489,7 +491,8 @@ final class Analysis {
                 + "| spurious errors | repair restored | repair outcomes |\n");
         b.append("|---|---|---:|---:|---:|---:|---:|---|---|---:|---|\n");
         for (ClassRow r : rows) {
-            String eff = r.effective() + "/" + r.instances() + (r.effect().equals("outcome") ? " (outcome)" : "");
+            String eff = r.effective() + "/" + r.instances() + (r.effect().equals("outcome") ? " (outcome; "
+                    + r.healthyWithError() + " of the rest with an error)" : "");
             boolean noRoot = r.effect().equals("no_root");
             b.append("| ").append(r.id()).append(" | ").append(noRoot ? "— (must not: DATA_NOT_LEARNABLE; hits " + r.mustNotHits() + ")"
                     : r.root()).append(" | ").append(eff)

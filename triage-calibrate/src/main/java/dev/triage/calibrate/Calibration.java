@@ -64,7 +64,9 @@ final class Calibration {
             double seconds = (System.nanoTime() - t0) / 1e9;
             Analysis a = new Analysis(o, classes, healthy, faulty, healthySeconds, seconds);
             Path md = a.write(o.out());
-            Main.deleteTree(work);
+            if (!o.keepWork()) {
+                Main.deleteTree(work);
+            }
             return new Result(md, a.headline(), a);
         } finally {
             pool.shutdownNow();
@@ -103,7 +105,14 @@ final class Calibration {
         return new Outcome.Reference(cls, b.bestTest(), b.trivialTest(), report.data() == null ? 0 : report.data().testRows());
     }
 
-    private static RunResult result(String id, String population, Recipe r, String fault, String baseId, Faults.Injected in,
+    /** Overrides with the work folder and the datasets folder written as {@code <work>} and {@code <datasets>}. */
+    private List<String> portable(List<String> overrides) {
+        String work = o.out().resolve("work").toAbsolutePath().normalize().toString();
+        String data = o.datasets().toAbsolutePath().normalize().toString();
+        return overrides.stream().map(s -> s.replace(work, "<work>").replace(data, "<datasets>")).toList();
+    }
+
+    private RunResult result(String id, String population, Recipe r, String fault, String baseId, Faults.Injected in,
                                     Runner.Raw raw, Outcome.Reference ref) {
         ReportData rep = raw.report();
         RunResult.Metrics m = Runner.metrics(rep);
@@ -115,7 +124,7 @@ final class Calibration {
                 : Outcome.judge(ref, m == null ? Double.NaN : m.test(), b == null ? Double.NaN : b.trivialTest(), finite);
         int testRows = rep == null || rep.data() == null ? 0 : rep.data().testRows();
         return new RunResult(id, population, r.dataset.name(), r.dataset.task(), fault, in == null ? null : in.kind(), baseId,
-                in == null ? null : in.column(), r.overrides(), fs, m, b, testRows, v.healthy(), v.score(),
+                in == null ? null : in.column(), portable(r.overrides()), fs, m, b, testRows, v.healthy(), v.score(),
                 ref == null ? Double.NaN : ref.target(), v.reason(), null, raw.error(), raw.seconds(), raw.cpuSeconds(), raw.sweep());
     }
 

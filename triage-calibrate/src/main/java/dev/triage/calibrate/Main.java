@@ -40,10 +40,10 @@ public final class Main {
 
     /** Command-line options. */
     record Options(int runs, int perClass, long seed, Path out, int jobs, Path datasets, boolean repair, List<String> classes,
-                   List<String> onlyDatasets, int maxEpochs) {
+                   List<String> onlyDatasets, int maxEpochs, boolean keepWork) {
         static final String USAGE = """
                 usage: calibrate [--runs N] [--per-class K] [--seed S] [--out DIR] [--jobs J] [--datasets DIR]
-                                 [--no-repair] [--classes a,b] [--only-datasets x,y] [--max-epochs E]
+                                 [--no-repair] [--classes a,b] [--only-datasets x,y] [--max-epochs E] [--keep-work]
                   --runs N         healthy candidates to draw (default 400; runs that lose to a baseline are excluded)
                   --per-class K    faulty runs per fault class (default 8)
                   --seed S         master seed (default 1); every draw derives from it
@@ -53,7 +53,8 @@ public final class Main {
                   --no-repair      skip the --repair runs
                   --classes a,b    only these fault classes (default all)
                   --only-datasets  only these datasets (default all)
-                  --max-epochs E   cap every run's epochs (for smoke tests)""";
+                  --max-epochs E   cap every run's epochs (for smoke tests)
+                  --keep-work      keep DIR/work (the data files of the runs, to repeat one with `triage train`)""";
 
         static Options parse(String[] a) {
             int runs = 400;
@@ -66,6 +67,7 @@ public final class Main {
             List<String> classes = List.of();
             List<String> only = List.of();
             int maxEpochs = 100_000;
+            boolean keepWork = false;
             for (int i = 0; i < a.length; i++) {
                 String k = a[i];
                 if (k.equals("-h") || k.equals("--help")) {
@@ -73,6 +75,10 @@ public final class Main {
                 }
                 if (k.equals("--no-repair")) {
                     repair = false;
+                    continue;
+                }
+                if (k.equals("--keep-work")) {
+                    keepWork = true;
                     continue;
                 }
                 if (i + 1 >= a.length) {
@@ -92,7 +98,7 @@ public final class Main {
                     default -> throw new IllegalArgumentException("unknown option " + k);
                 }
             }
-            return new Options(runs, perClass, seed, out, jobs, datasets, repair, classes, only, maxEpochs);
+            return new Options(runs, perClass, seed, out, jobs, datasets, repair, classes, only, maxEpochs, keepWork);
         }
     }
 

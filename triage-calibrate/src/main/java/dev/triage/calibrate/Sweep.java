@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 /**
  * Threshold sweeps: each run's recorded run log ({@code signals.jsonl}) is replayed through a few rules
  * built with other thresholds than their defaults (through their public constructors, found by
- * reflection so that a rule whose constructor changed is simply left out), and the worst severity each
+ * reflection so that a rule whose constructor changed is simply left out: variants for both the current
+ * and the proposed constructors are listed, each table shows the ones this build has), and the worst severity each
  * variant reaches is kept. The analysis then gives, per variant, the false-alarm rate on the healthy
  * population and the detection rate on the faults, which is what a threshold should be chosen from.
  */
@@ -37,8 +38,10 @@ final class Sweep {
             v("DATA_TOO_SMALL", "data.TooSmallRule", "warn 30, error 100 per row", true, 30.0, 100.0),
             v("DATA_TOO_SMALL", "data.TooSmallRule", "warn 30, error 300", false, 30.0, 300.0),
             v("DATA_TOO_SMALL", "data.TooSmallRule", "warn 100, error 1000", false, 100.0, 1000.0),
-            v("DATA_SPLIT_SHIFT", "data.SplitShiftRule", "mean shift 1 SD or KS 0.5", true, 1.0, 0.5, 20),
-            v("DATA_SPLIT_SHIFT", "data.SplitShiftRule", "mean shift 3 SD or KS 0.5", false, 3.0, 0.5, 20),
+            v("DATA_TOO_SMALL", "data.TooSmallRule", "warning only, from 30 per row", false, 30.0),
+            v("DATA_TOO_SMALL", "data.TooSmallRule", "warning only, from 100 per row", false, 100.0),
+            v("DATA_SPLIT_SHIFT", "data.SplitShiftRule", "mean shift 1 pooled SD or KS 0.5", true, 1.0, 0.5, 20),
+            v("DATA_SPLIT_SHIFT", "data.SplitShiftRule", "mean shift 3 pooled SD or KS 0.5", false, 3.0, 0.5, 20),
             v("DATA_SPLIT_SHIFT", "data.SplitShiftRule", "KS 0.5 only", false, 1e12, 0.5, 20),
             v("TRAIN_OVERFITTING", "dynamics.OverfittingRule", "rise 25%, patience 5", true, 0.25, 5),
             v("TRAIN_OVERFITTING", "dynamics.OverfittingRule", "rise 50%", false, 0.5, 5),
@@ -53,11 +56,13 @@ final class Sweep {
             v("TRAIN_PREDICTS_CONSTANT", "dynamics.PredictsConstantRule", "spread 10%, 5 epochs", false, 0.1, 5, 0.97),
             v("TRAIN_PREDICTS_CONSTANT", "dynamics.PredictsConstantRule", "spread 5%, 3 epochs", false, 0.05, 3, 0.97),
             v("TRAIN_PREDICTS_CONSTANT", "dynamics.PredictsConstantRule", "quality 0.99", false, 0.1, 3, 0.99),
+            v("TRAIN_PREDICTS_CONSTANT", "dynamics.PredictsConstantRule", "spread 5%, last 3 epochs", false, 0.05, 3),
+            v("TRAIN_PREDICTS_CONSTANT", "dynamics.PredictsConstantRule", "spread 10%, last 3 epochs", false, 0.1, 3),
             v("TRAIN_UNDERFITTING", "dynamics.UnderfittingRule", "error < 50%, warning < 80% of baseline skill", true, 0.5, 0.8),
             v("TRAIN_UNDERFITTING", "dynamics.UnderfittingRule", "error < 30%", false, 0.3, 0.8),
             v("TRAIN_UNDERFITTING", "dynamics.UnderfittingRule", "error < 70%, warning < 90%", false, 0.7, 0.9),
-            v("TRAIN_UPDATE_RATIO", "dynamics.UpdateRatioRule", "1e-4..1e-2 (error 1e-5, 0.1)", true, 1e-4, 1e-2, 1e-5, 0.1, 3),
-            v("TRAIN_UPDATE_RATIO", "dynamics.UpdateRatioRule", "1e-4..3e-2 (error 1e-5, 0.1)", false, 1e-4, 3e-2, 1e-5, 0.1, 3),
+            v("TRAIN_UPDATE_RATIO", "dynamics.UpdateRatioRule", "1e-4..1e-2 (error 1e-5, 0.1)", false, 1e-4, 1e-2, 1e-5, 0.1, 3),
+            v("TRAIN_UPDATE_RATIO", "dynamics.UpdateRatioRule", "1e-4..3e-2 (error 1e-5, 0.1)", true, 1e-4, 3e-2, 1e-5, 0.1, 3),
             v("TRAIN_UPDATE_RATIO", "dynamics.UpdateRatioRule", "1e-4..5e-2 (error 1e-5, 0.3)", false, 1e-4, 5e-2, 1e-5, 0.3, 3),
             v("TRAIN_LOSS_PLATEAU", "dynamics.PlateauRule", "window 10, 1%, share 75%", true, 10, 0.01, 0.75),
             v("TRAIN_LOSS_PLATEAU", "dynamics.PlateauRule", "share 50%", false, 10, 0.01, 0.5));

@@ -27,7 +27,7 @@ class CalibrationSmokeTest {
         Path data = datasets();
         assumeTrue(Files.isDirectory(data), "the shared datasets are not beside the repository");
         Main.Options o = new Main.Options(4, 1, 7, out, 2, data, true, List.of("lr_x100", "leak_noisy_copy"),
-                List.of("airfoil", "breast_cancer", "auto_mpg"), 15);
+                List.of("airfoil", "breast_cancer", "auto_mpg"), 15, false);
         Calibration.Result r = new Calibration(o, Main.quietErr()).run();
 
         assertThat(r.markdownPath()).exists();
