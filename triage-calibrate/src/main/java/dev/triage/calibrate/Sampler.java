@@ -98,7 +98,10 @@ final class Sampler {
         if (rnd.nextDouble() < 0.15) {
             r.l2 = rnd.nextBoolean() ? 1e-5 : 1e-4;
         }
-        r.scale = pick(rnd, new String[] {"standard", "minmax", "robust"}, new double[] {0.75, 0.15, 0.10});
+        r.scale = pick(rnd, new String[] {"standard", "minmax", "robust", "none"}, new double[] {0.70, 0.14, 0.09, 0.07});
+        if (!d.classification() && rnd.nextDouble() < 0.15) {
+            r.extra.put("data.preprocess.scale_target", "none");
+        }
         r.impute = d.impute();
         r.seed = rnd.nextInt(1_000_000);
         return r;
