@@ -34,7 +34,7 @@ class ResumeTest {
         Path run = trainedRun(CONFIG.replace("learning_rate: 0.01", "learning_rate: 0.01, batch_size: 64"));
         JsonNode before = json(run.resolve("report.json"));
         assertThat(before.path("findings").findValuesAsText("code")).as("config and training findings to carry over")
-                .contains("CONFIG_BATCH_SIZE", "TRAIN_UPDATE_RATIO");
+                .contains("CONFIG_BATCH_SIZE").anyMatch(code -> code.startsWith("TRAIN_"));
         CliRun resumed = CliRun.of("train", "--resume", run.toString(), "--epochs", "20");
         assertThat(resumed.exit()).as(resumed.err()).isIn(0, 1);
         assertThat(resumed.out()).contains("summary").contains("after 20 epochs");

@@ -178,7 +178,10 @@ class TriageListenerTest {
     }
 
     @Test
-    void updatesFarAboveOneThousandthOfTheWeightsAreFound() {
+    void updatesFarAboveOneThousandthOfTheWeightsAreMeasured() {
+        // Adam at 0.05: the weights change by 1-3e-2 of their size per step, ten times the healthy 1e-3. The
+        // calibration (docs/calibration.md) puts healthy Adam runs up to 3e-2 in their first epochs, so the
+        // rule stays quiet here; what this test pins down is that the listener measures the ratio DL4J applies.
         Dl4jData d = Dl4jData.load("wine_quality_red.csv", 0, 6).scaleFeatures().scaleTarget();
         DataSetIterator train = d.train(32);
         MultiLayerNetwork net = mlp(d.features(), new int[] {32, 16}, 1, Activation.IDENTITY, LossFunction.MSE,
@@ -187,9 +190,13 @@ class TriageListenerTest {
         net.setListeners(doctor);
         net.fit(train, 3);
 
-        Finding f = only(doctor.result(), "TRAIN_UPDATE_RATIO");
-        assertThat(f.evidence().get("update_ratio")).as("ten times the healthy 1e-3").isGreaterThan(1e-2);
-        assertThat(f.remedies()).first().hasToString("LOWER_LEARNING_RATE");
+        var probes = doctor.log().probes();
+        assertThat(probes).isNotEmpty();
+        double[] ratios = probes.stream().mapToDouble(p -> p.updateRatio(0)).filter(Double::isFinite).sorted().toArray();
+        assertThat(ratios).isNotEmpty();
+        assertThat(ratios[ratios.length / 2]).as("median update ratio of the first hidden layer").isGreaterThan(1e-2);
+        assertThat(doctor.result().findings()).noneMatch(f -> f.severity() == dev.triage.diagnose.Severity.ERROR
+                && f.code().equals("TRAIN_UPDATE_RATIO"));
     }
 
     @Test

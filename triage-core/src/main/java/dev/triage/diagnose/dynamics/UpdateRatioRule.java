@@ -19,7 +19,8 @@ import java.util.List;
  * <p><b>Signal:</b> per layer, the median of ||update|| / ||weights|| over the probes of the first
  * {@code epochs} epochs (default 3), when training should move fastest; the network is judged by the
  * median over its layers (a small output layer naturally moves faster than the rest). Healthy:
- * {@code low}..{@code high} (default 1e-4..1e-2, target 1e-3); errors beyond
+ * {@code low}..{@code high} (default 1e-4..3e-2, target 1e-3; healthy Adam runs reach 1-5e-2 in their
+ * first epochs, see docs/calibration.md); errors beyond
  * {@code errorLow}/{@code errorHigh} (1e-5/0.1). The layer furthest from the target is named. Not judged for
  * L-BFGS, whose one line-searched full-batch step per epoch is meant to be large; layers that do not move at
  * all are left out (they get no gradient: dead units, which TRAIN_DEAD_RELU judges, not the rate). <b>Likely causes:</b> a learning rate too low (barely moves) or too high
@@ -33,7 +34,7 @@ public final class UpdateRatioRule extends BaseRule {
     private final int epochs;
 
     public UpdateRatioRule() {
-        this(1e-4, 1e-2, 1e-5, 0.1, 3);
+        this(1e-4, 3e-2, 1e-5, 0.1, 3);
     }
 
     public UpdateRatioRule(double low, double high, double errorLow, double errorHigh, int epochs) {
