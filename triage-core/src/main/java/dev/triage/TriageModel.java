@@ -7,8 +7,7 @@ import dev.triage.data.Encoded;
 import dev.triage.data.NumericColumn;
 import dev.triage.data.Table;
 import dev.triage.data.TargetEncoding;
-import dev.triage.nn.Engine;
-import dev.triage.nn.EngineData;
+import dev.triage.session.PredictSession;
 import dev.triage.train.Evaluation;
 import dev.triage.train.TrainedModel;
 import java.nio.file.Path;
@@ -106,13 +105,6 @@ public final class TriageModel {
                     + String.join(", ", absent) + "; pass values for " + String.join(", ", columns()));
         }
         Encoded enc = model.preprocessor().transform(table, false);
-        int outputs = model.network().outputs();
-        try (Engine engine = model.engine(Math.max(1, Math.min(enc.rows(), 1024)))) {
-            EngineData data = engine.upload(enc.x(), enc.rows(), enc.features(), new double[enc.rows() * outputs], outputs,
-                    model.network().loss().isClassification() ? new int[enc.rows()] : null);
-            double[] out = new double[enc.rows() * outputs];
-            engine.evaluate(data, out);
-            return out;
-        }
+        return PredictSession.run(model, enc);
     }
 }

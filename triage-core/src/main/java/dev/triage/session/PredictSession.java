@@ -61,7 +61,8 @@ public final class PredictSession {
         return table.rows();
     }
 
-    private static double[] run(TrainedModel model, Encoded enc) {
+    /** The network's raw outputs (one row of {@code outputs} values per encoded row). */
+    public static double[] run(TrainedModel model, Encoded enc) {
         int outputs = model.network().outputs();
         try (Engine engine = model.engine(Math.max(1, Math.min(enc.rows(), 1024)))) {
             EngineData data = engine.upload(enc.x(), enc.rows(), enc.features(), new double[enc.rows() * outputs], outputs,

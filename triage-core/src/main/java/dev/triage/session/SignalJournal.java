@@ -3,6 +3,7 @@ package dev.triage.session;
 import dev.triage.probe.log.EpochPoint;
 import dev.triage.probe.log.ProbePoint;
 import dev.triage.probe.log.RunLog;
+import dev.triage.probe.telemetry.RunLogFile;
 import dev.triage.probe.telemetry.TelemetryWriter;
 import dev.triage.train.AppendOnlyFile;
 import dev.triage.train.AtomicFiles;
@@ -41,16 +42,7 @@ final class SignalJournal implements TrainingListener {
     /** Everything recorded before the first epoch runs (and, when resuming, the epochs before it). */
     @Override
     public void onRunStart(RunStarted e) {
-        writer.run(log.setup(), log.origin(), log.inputs(), log.targets());
-        if (log.data() != null) {
-            writer.data(log.data());
-        }
-        if (log.baselines() != null) {
-            writer.baselines(log.baselines());
-        }
-        if (log.init() != null) {
-            writer.init(log.init());
-        }
+        RunLogFile.header(log, writer);
         appendNew();
         AtomicFiles.write(path, drain());
     }

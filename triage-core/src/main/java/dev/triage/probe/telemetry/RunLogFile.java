@@ -18,6 +18,19 @@ public final class RunLogFile {
     public static String render(RunLog log) {
         StringWriter text = new StringWriter();
         TelemetryWriter w = new TelemetryWriter(text);
+        header(log, w);
+        steps(log, w);
+        EvaluationSignals e = log.evaluation();
+        if (e != null) {
+            w.evaluation(e);
+        }
+        EpochPoint last = log.lastEpoch();
+        w.end(e != null ? e.epochsRun() : last == null ? 0 : last.epoch(), e != null ? e.stopReason() : "unknown");
+        return text.toString();
+    }
+
+    /** What is known before the first step: the run record, then the data, baselines and init records present. */
+    public static void header(RunLog log, TelemetryWriter w) {
         w.run(log.setup(), log.origin(), log.inputs(), log.targets());
         if (log.data() != null) {
             w.data(log.data());
@@ -28,14 +41,6 @@ public final class RunLogFile {
         if (log.init() != null) {
             w.init(log.init());
         }
-        steps(log, w);
-        EvaluationSignals e = log.evaluation();
-        if (e != null) {
-            w.evaluation(e);
-        }
-        EpochPoint last = log.lastEpoch();
-        w.end(e != null ? e.epochsRun() : last == null ? 0 : last.epoch(), e != null ? e.stopReason() : "unknown");
-        return text.toString();
     }
 
     /** Steps, probes, loss calls, epochs and the non-finite event, merged by step. */
