@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {TrainCommand.class, CheckCommand.class, SanityCommand.class, LrFindCommand.class, PredictCommand.class, ReportCommand.class, DiagnoseCommand.class, BenchCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -40,9 +40,11 @@ public final class Main implements Runnable {
         }
     }
 
+    /** {@code triage} alone: the usage, on stderr, and exit 2 (a command is missing). */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.BAD_INPUT;
     }
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {

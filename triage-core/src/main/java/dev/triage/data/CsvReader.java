@@ -113,6 +113,7 @@ public final class CsvReader {
         RowParser rows = new RowParser(src, (byte) separator, name);
         List<String> header = rows.header();
         checkHeader(header);
+        sink.separator(separator);
         sink.header(header);
         long count = rows.dataRows(sink, header.size());
         if (count == 0) {

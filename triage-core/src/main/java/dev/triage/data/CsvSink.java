@@ -4,6 +4,10 @@ import java.util.List;
 
 /** Receives what {@link CsvReader} parses: the header once, then the fields of each data row. */
 public interface CsvSink {
+    /** The separator the file uses (sniffed or configured), before the header. */
+    default void separator(char separator) {
+    }
+
     /** The column names, in file order. */
     void header(List<String> names);
 

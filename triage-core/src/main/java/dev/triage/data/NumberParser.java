@@ -27,6 +27,30 @@ public final class NumberParser {
     private NumberParser() {
     }
 
+    /**
+     * A number written with a decimal comma ({@code 3,14}, {@code -0,5}, {@code 1,5e3}): one comma, no
+     * point. Files separated by ';' or tabs write numbers so in many locales; in comma-separated files a
+     * comma cannot be part of a number. Returns {@link #NOT_A_NUMBER_TOKEN} for anything else.
+     */
+    public static double parseDecimalComma(byte[] buf, int start, int end) {
+        int comma = -1;
+        for (int i = start; i < end; i++) {
+            if (buf[i] == '.' || buf[i] == ',' && comma >= 0) {
+                return NOT_A_NUMBER_TOKEN;
+            }
+            if (buf[i] == ',') {
+                comma = i;
+            }
+        }
+        if (comma < 0 || comma == end - 1 || comma == start || !isDigit(buf[comma - 1]) && buf[comma - 1] != '-'
+                && buf[comma - 1] != '+' || !isDigit(buf[comma + 1])) {
+            return NOT_A_NUMBER_TOKEN;
+        }
+        byte[] copy = java.util.Arrays.copyOfRange(buf, start, end);
+        copy[comma - start] = '.';
+        return parse(copy, 0, copy.length);
+    }
+
     public static boolean isNotNumber(double v) {
         return Double.doubleToRawLongBits(v) == Double.doubleToRawLongBits(NOT_A_NUMBER_TOKEN);
     }

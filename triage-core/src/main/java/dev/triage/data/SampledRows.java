@@ -25,6 +25,11 @@ final class SampledRows implements CsvSink {
     }
 
     @Override
+    public void separator(char separator) {
+        target.separator(separator);
+    }
+
+    @Override
     public void header(List<String> names) {
         target.header(names);
         decide();

@@ -45,6 +45,14 @@ public final class StreamingStats implements CsvSink {
         return s;
     }
 
+    /** Whether numbers may be written with a decimal comma: in files not separated by commas. */
+    private boolean decimalComma;
+
+    @Override
+    public void separator(char separator) {
+        decimalComma = separator != ',';
+    }
+
     @Override
     public void header(List<String> header) {
         names = List.copyOf(header);
@@ -73,6 +81,9 @@ public final class StreamingStats implements CsvSink {
             return;
         }
         double v = NumberParser.parse(buf, start, end);
+        if (decimalComma && NumberParser.isNotNumber(v)) {
+            v = NumberParser.parseDecimalComma(buf, start, end);
+        }
         if (NumberParser.isNotNumber(v)) {
             text[c]++;
             return;

@@ -62,6 +62,14 @@ public final class TableReader implements CsvSink {
         return sink.build();
     }
 
+    /** Whether numbers may be written with a decimal comma: in files not separated by commas. */
+    private boolean decimalComma;
+
+    @Override
+    public void separator(char separator) {
+        decimalComma = separator != ',';
+    }
+
     @Override
     public void header(List<String> header) {
         names = List.copyOf(header);
@@ -82,6 +90,9 @@ public final class TableReader implements CsvSink {
         int cell = rows * width + column;
         double[] block = block(cell >>> BLOCK_BITS);
         double v = missing.matches(buf, start, end) ? Double.NaN : NumberParser.parse(buf, start, end);
+        if (decimalComma && NumberParser.isNotNumber(v)) {
+            v = NumberParser.parseDecimalComma(buf, start, end);
+        }
         if (NumberParser.isNotNumber(v)) {
             block[cell & BLOCK_MASK] = Double.NaN;
             noteText(column, CsvReader.decode(buf, start, end), line);

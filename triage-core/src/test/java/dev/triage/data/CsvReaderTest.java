@@ -33,6 +33,27 @@ class CsvReaderTest {
     }
 
     @Test
+    void numbersWithADecimalCommaAreReadInFilesNotSeparatedByCommas() throws IOException {
+        Table semi = read("a;b;y\n1,5;-0,25;3\n2,75;1e3;4,5e-1\n;7,0;1\n");
+        assertThat(numbers(semi, "a")).containsExactly(1.5, 2.75, Double.NaN);
+        assertThat(numbers(semi, "b")).containsExactly(-0.25, 1000.0, 7.0);
+        assertThat(numbers(semi, "y")).containsExactly(3.0, 0.45, 1.0);
+        Table tab = read("a\ty\n0,5\t1\n1,5\t2\n");
+        assertThat(numbers(tab, "a")).containsExactly(0.5, 1.5);
+        Table codes = read("a;y\n1,2,3;1\n4,5.6;2\n,5;3\n7,;4\n");
+        assertThat(codes.column("a")).as("not numbers with a decimal comma").isInstanceOf(CategoricalColumn.class);
+        StreamingStats stats = StreamingStats.read(write("a;y\n1,5;2\n2,5;3\n"), Separator.AUTO, MISSING);
+        assertThat(stats.column("a").text()).isZero();
+        assertThat(stats.column("a").max()).isEqualTo(2.5);
+    }
+
+    private Path write(String content) throws IOException {
+        Path f = dir.resolve("s.csv");
+        Files.writeString(f, content);
+        return f;
+    }
+
+    @Test
     void sniffsCommaSemicolonAndTab() throws IOException {
         assertThat(read("a,b\n1,2\n").names()).containsExactly("a", "b");
         assertThat(read("a;b\n1,5;2\n").names()).containsExactly("a", "b");
