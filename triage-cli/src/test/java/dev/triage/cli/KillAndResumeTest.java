@@ -36,6 +36,9 @@ class KillAndResumeTest {
             output: {dir: runs}
             """.formatted(PATIENCE);
 
+    /** Epochs before the run's natural end that a Ctrl-C may be aimed at, at the latest. */
+    private static final int INTERRUPT_MARGIN = 5;
+
     @TempDir
     Path dir;
 
@@ -56,8 +59,11 @@ class KillAndResumeTest {
         for (int i = 0; i < runs; i++) {
             outcomes.add(KillCampaign.killAndResume(config, killPoint(i, epochs, random), TOTAL_EPOCHS, reference));
         }
-        outcomes.add(KillCampaign.interruptAndResume(config, 1 + random.nextInt(epochs - 1), TOTAL_EPOCHS, reference, 1));
-        outcomes.add(KillCampaign.interruptAndResume(config, 1 + random.nextInt(epochs - 1), TOTAL_EPOCHS, reference, 2));
+        // A Ctrl-C lets the current epoch finish; aimed at the last epochs it could land in the epoch where early
+        // stopping ends the run anyway (a finished run, nothing to resume), so it aims a few epochs before.
+        int lastAim = epochs - INTERRUPT_MARGIN;
+        outcomes.add(KillCampaign.interruptAndResume(config, 1 + random.nextInt(lastAim), TOTAL_EPOCHS, reference, 1));
+        outcomes.add(KillCampaign.interruptAndResume(config, 1 + random.nextInt(lastAim), TOTAL_EPOCHS, reference, 2));
         System.out.printf(Locale.ROOT, "kill -9 campaign: %d runs: %s%n", runs, outcomes);
     }
 
