@@ -75,6 +75,9 @@ public final class ForeignNames {
 
     /** Whether a loss applies the output's softmax or sigmoid itself, so the last layer's own activation is identity. */
     public static boolean lossTakesLogits(String name) {
+        if (name == null) {
+            return false; // a run record without a loss: an unknown loss takes nothing
+        }
         String k = key(name).replace("_", "");
         return k.equals("crossentropyloss") || k.equals("bcewithlogitsloss") || k.equals("crossentropy")
                 || k.equals("binarycrossentropywithlogits");

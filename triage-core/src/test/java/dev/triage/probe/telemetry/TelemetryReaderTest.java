@@ -157,6 +157,13 @@ class TelemetryReaderTest {
     }
 
     @Test
+    void aRunRecordWithoutALossIsReadAsAnUnknownLoss() throws IOException {
+        RunLog log = TelemetryReader.read(file(RUN.replace("\"loss\":\"MSELoss\",", ""), step(0, "1.0"))).log();
+        assertThat(log.setup().loss()).isEqualTo(Loss.OTHER);
+        assertThat(log.setup().outputActivation()).isEqualTo(Activation.IDENTITY);
+    }
+
+    @Test
     void recordsOfANewerWriterAreIgnored() throws IOException {
         RunLog log = TelemetryReader.read(file(RUN, "{\"type\":\"x_custom\",\"step\":0}", step(0, "1.0"))).log();
         assertThat(log.stepCount()).isEqualTo(1);
