@@ -60,8 +60,9 @@ public final class ProgressPrinter implements TrainingListener {
         validationLoss = e.validationLoss();
         if (terminal.progress() != Terminal.Progress.NONE
                 && (e.epoch() == 1 || e.epoch() == total || e.epoch() % every == 0)) {
-            terminal.out().printf(Locale.ROOT, "  epoch %4d/%d  loss %s  val_loss %s  val_%s %s  lr %.3g%n", e.epoch(), total,
-                    fmt(e.trainLoss()), fmt(e.validationLoss()), e.metricName(), fmt(e.validationMetric()), e.learningRate());
+            terminal.out().printf(Locale.ROOT, "  epoch %4d/%d  loss %s  val_loss %s  val_%s %s  lr %s%n", e.epoch(), total,
+                    fmt(e.trainLoss()), fmt(e.validationLoss()), e.metricName(), fmt(e.validationMetric()),
+                    Numbers.sig(e.learningRate(), 3));
         }
         if (terminal.live()) {
             draw(e.epoch() / (double) Math.max(1, total), System.nanoTime());
@@ -92,7 +93,8 @@ public final class ProgressPrinter implements TrainingListener {
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
+    /** Four significant digits: a loss of 1e-9 is not "0.0000" and a diverged one not 50 digits long. */
     static String fmt(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "n/a";
+        return Double.isFinite(v) ? Numbers.sig(v, 4) : "n/a";
     }
 }

@@ -6,6 +6,7 @@ import dev.triage.data.PreparedData;
 import dev.triage.diagnose.Fmt;
 import dev.triage.nn.NetworkSpec;
 import dev.triage.probe.LrRangeTest;
+import dev.triage.report.Numbers;
 import dev.triage.train.AtomicFiles;
 import dev.triage.train.ConfigResolution;
 import dev.triage.train.ModelBuilder;
@@ -34,8 +35,8 @@ public final class LrFindSession {
         RunFolder folder = RunFolder.create(resolved.output().dir(), TrainSession.runName(cfg) + "-lr-find",
                 LocalDateTime.now(o.clock()));
         StringBuilder csv = new StringBuilder("step,learning_rate,loss,smoothed_loss\n");
-        r.points().forEach(p -> csv.append(String.format(Locale.ROOT, "%d,%s,%s,%s%n", p.step(), p.learningRate(), p.loss(),
-                p.smoothed())));
+        r.points().forEach(p -> csv.append(String.format(Locale.ROOT, "%d,%s,%s,%s%n", p.step(), Numbers.cell(p.learningRate()),
+                Numbers.cell(p.loss()), Numbers.cell(p.smoothed()))));
         AtomicFiles.write(folder.path().resolve("lr_find.csv"), csv.toString());
         SingleRun.writeConfig(folder, resolved);
         o.out().println("learning-rate range test for " + resolved.training().optimizer().configName() + ", " + r.points().size()
