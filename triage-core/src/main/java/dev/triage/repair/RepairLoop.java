@@ -66,7 +66,8 @@ public final class RepairLoop {
             boolean keep = reason.startsWith("kept");
             List<Remedy> applied = new ArrayList<>(kept);
             applied.add(c.remedy());
-            trials.add(new RepairTrial(t, applied, r.validationScore(), r.testMetric(), keep, reason, r.runDir()));
+            trials.add(new RepairTrial(t, applied, r.validationScore(), r.testMetric(), keep, reason, r.runDir(), r.metricName(),
+                    r.validationMetric()));
             say.accept("  " + reason);
             if (keep) {
                 current = r;
@@ -116,12 +117,12 @@ public final class RepairLoop {
         boolean better = r.score() < current.score() * (1 - MIN_GAIN) || (current.score() == Double.POSITIVE_INFINITY
                 && r.score() < Double.POSITIVE_INFINITY);
         if (!better) {
-            return "discarded: the validation score did not improve (" + fmt(r.score()) + " vs " + fmt(current.score()) + ")";
+            return "discarded: " + r.scoreName() + " did not improve (" + fmt(r.shownScore()) + " vs " + fmt(current.shownScore()) + ")";
         }
         if (newlyBehind) {
-            return "discarded: the score improved but the model fell behind the baselines";
+            return "discarded: " + r.scoreName() + " improved but the model fell behind the baselines";
         }
-        return "kept: validation score " + fmt(r.score()) + " (was " + fmt(current.score()) + ")";
+        return "kept: " + r.scoreName() + " " + fmt(r.shownScore()) + " (was " + fmt(current.shownScore()) + ")";
     }
 
     private static String fmt(double v) {

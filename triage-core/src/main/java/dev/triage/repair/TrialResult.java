@@ -1,6 +1,7 @@
 package dev.triage.repair;
 
 import dev.triage.config.RunConfig;
+import dev.triage.config.Task;
 import dev.triage.diagnose.Finding;
 import dev.triage.diagnose.Severity;
 import dev.triage.probe.log.RunLog;
@@ -23,6 +24,28 @@ public record TrialResult(RunConfig config, List<Finding> findings, RunLog log, 
 
     public boolean has(String code) {
         return errors().stream().anyMatch(f -> f.code().equals(code));
+    }
+
+    /** The name the run shows its score under: {@code val_rmse} (regression), {@code val_log_loss} (classification). */
+    public String scoreName() {
+        Task task = log == null || log.setup() == null ? null : log.setup().task();
+        return task == Task.REGRESSION ? "val_rmse" : task == Task.CLASSIFICATION ? "val_log_loss" : "validation score";
+    }
+
+    /** The score in the units of {@link #scoreName()}: the RMSE (square root of the MSE score) for regression. */
+    public double shownScore() {
+        return "val_rmse".equals(scoreName()) ? Math.sqrt(score()) : score();
+    }
+
+    /** The run's validation metric (rmse or accuracy, as its epoch lines show it); NaN when not recorded. */
+    public double validationMetric() {
+        return log == null || log.evaluation() == null ? Double.NaN : log.evaluation().validationMetric();
+    }
+
+    /** {@code rmse} or {@code accuracy}; null when the log does not say. */
+    public String metricName() {
+        Task task = log == null || log.setup() == null ? null : log.setup().task();
+        return task == Task.REGRESSION ? "rmse" : task == Task.CLASSIFICATION ? "accuracy" : null;
     }
 
     /** A comparable score: lower is better; a run that produced none counts as infinitely bad. */

@@ -16,6 +16,7 @@ public final class ProgressPrinter implements TrainingListener {
     private static final long REDRAW_NANOS = 100_000_000L;
     private static final int BAR = 24;
     private final Terminal terminal;
+    private final boolean restoresBest;
     private int total;
     private int every;
     private long stepsPerEpoch;
@@ -26,7 +27,13 @@ public final class ProgressPrinter implements TrainingListener {
     private double validationLoss = Double.NaN;
 
     public ProgressPrinter(Terminal terminal) {
+        this(terminal, false);
+    }
+
+    /** {@code restoresBest}: the run puts the best epoch's weights back at the end (early stopping's restore_best). */
+    public ProgressPrinter(Terminal terminal, boolean restoresBest) {
         this.terminal = terminal;
+        this.restoresBest = restoresBest;
     }
 
     @Override
@@ -73,8 +80,10 @@ public final class ProgressPrinter implements TrainingListener {
     public void onRunEnd(RunEnded e) {
         terminal.clearStatus();
         if (terminal.progress() != Terminal.Progress.NONE) {
-            terminal.out().printf(Locale.ROOT, "  stopped after %d epochs: %s%s%n", e.epochsRun(),
-                    e.reason().name().toLowerCase(Locale.ROOT), e.detail() == null ? "" : " (" + e.detail() + ")");
+            boolean restored = restoresBest && e.bestEpoch() > 0 && e.bestEpoch() < e.epochsRun();
+            terminal.out().printf(Locale.ROOT, "  stopped after %d epochs: %s%s%s%n", e.epochsRun(),
+                    e.reason().name().toLowerCase(Locale.ROOT), e.detail() == null ? "" : " (" + e.detail() + ")",
+                    restored ? "; restored the weights of its best epoch, " + e.bestEpoch() : "");
         }
     }
 

@@ -27,6 +27,7 @@ public final class Terminal {
     private final boolean live;
     private final Progress progress;
     private final PrintStream out;
+    private final java.util.Set<String> shown = new java.util.HashSet<>();
     private String status = "";
     private boolean statusShown;
 
@@ -58,6 +59,14 @@ public final class Terminal {
 
     public Progress progress() {
         return progress;
+    }
+
+    /**
+     * True the first time {@code key} is asked about on this terminal, false after: lets a session that
+     * runs several trials avoid printing the same thing again for each.
+     */
+    public synchronized boolean firstTime(String key) {
+        return shown.add(key);
     }
 
     /** Replaces the live status line (ignored off a terminal). */

@@ -21,9 +21,11 @@ import dev.triage.report.AtomicOutputs;
 import dev.triage.report.ColumnTable;
 import dev.triage.report.DataSummary;
 import dev.triage.report.FindingPrinter;
+import dev.triage.report.RemedyPlans;
 import dev.triage.report.ReportData;
 import dev.triage.report.SkippedCheck;
 import dev.triage.report.Summary;
+import dev.triage.report.UserSettings;
 import dev.triage.train.ConfigResolution;
 import dev.triage.train.ModelBuilder;
 import java.io.PrintStream;
@@ -79,7 +81,8 @@ public final class CheckSession {
         ReportData report = new ReportData("check", summary, resolved.tree(),
                 findings, log.baselines(), null, null, null, sampled ? List.of(new SkippedCheck("unseen-category",
                 "the file was profiled from a random sample, whose split leaves rare categories out of training far more"
-                        + " often than the file's own split does")) : List.<SkippedCheck>of());
+                        + " often than the file's own split does")) : List.<SkippedCheck>of())
+                .withUserSettings(UserSettings.of(cfg)).withRemedies(RemedyPlans.of(findings, resolved, log));
         print(report, log, o.out());
         AtomicOutputs.writeReport(report, null, o.json());
         return new SessionResult(report);
@@ -97,7 +100,7 @@ public final class CheckSession {
         out.print(ColumnTable.render(log.data()));
         out.println(report.findings().isEmpty() ? "no findings" : "findings (worst first):");
         FindingPrinter printer = new FindingPrinter(out);
-        report.findings().forEach(printer::print);
+        report.findings().forEach(f -> printer.print(f, report.remedies().of(f)));
         Summary.print(report, out);
     }
 }

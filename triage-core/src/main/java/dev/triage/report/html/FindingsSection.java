@@ -27,7 +27,7 @@ final class FindingsSection {
             sb.append("<p>No findings: every check that could run stayed quiet.</p>\n");
         } else {
             sb.append("<table class=\"findings\">\n<tr><th>severity</th><th>code</th><th>when</th><th>where</th>"
-                    + "<th>what Triage saw</th><th>remedies, in order</th></tr>\n");
+                    + "<th>what Triage saw</th><th>remedies, in order: the change each makes</th></tr>\n");
             findings.forEach(f -> sb.append(row(f)));
             sb.append("</table>\n");
         }
@@ -43,10 +43,7 @@ final class FindingsSection {
                 .append("</code><br><span class=\"small\">").append(Html.esc(Html.text(f, "rule"))).append("</span></td><td>")
                 .append(Html.esc(when(f))).append("</td><td>").append(Html.esc(Html.text(f, "where"))).append("</td><td>")
                 .append(Html.esc(Html.text(f, "message"))).append(evidence(f.path("evidence"))).append("</td><td>");
-        for (JsonNode r : f.path("remedies")) {
-            sb.append("<code>").append(Html.esc(r.asText())).append("</code> ");
-        }
-        return sb.append("</td></tr>\n").toString();
+        return sb.append(RemedyDiff.cell(f)).append("</td></tr>\n").toString();
     }
 
     /** After a repair: which findings the final run still has. */

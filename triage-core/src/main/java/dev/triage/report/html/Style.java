@@ -21,6 +21,10 @@ final class Style {
             .sev.error{background:#fde7e9;color:#b3261e}.sev.warning{background:#fff4d6;color:#7d5200}
             .sev.info{background:#e8f0fe;color:#1a56c4}
             table.findings td:nth-child(5){max-width:430px}
+            .remedy{margin:0 0 8px}.remedy code.name{font-weight:600}.remedy p.action{margin:2px 0;font-size:12px;color:#57606a}
+            table.diff{margin:2px 0;font-size:12px}table.diff td{border:none;padding:1px 4px 1px 0}
+            table.diff td.old{color:#b3261e;text-decoration:line-through}table.diff td.new{color:#1a7f37;font-weight:600}
+            code.set{display:block;font-size:11px;color:#57606a;overflow-wrap:anywhere}
             dl.evidence{display:grid;grid-template-columns:auto 1fr;gap:0 10px;margin:6px 0 0;font-size:12px;color:#57606a}
             dl.evidence dt{font-family:ui-monospace,monospace}dl.evidence dd{margin:0}
             figure.chart{margin:12px 0 18px}figure.chart figcaption{font-weight:600;margin-bottom:4px}

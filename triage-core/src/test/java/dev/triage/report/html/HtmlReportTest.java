@@ -95,6 +95,23 @@ class HtmlReportTest {
     }
 
     @Test
+    void remediesAreConfigDiffsAndSettingsAreWhatTheUserSet() throws Exception {
+        Files.writeString(dir.resolve("report.json"), JsonReport.render(dev.triage.report.GoldenReportTest.fixture()));
+        String html = HtmlReport.render(RunFiles.read(dir));
+        Matcher scale = Pattern.compile("data-remedy=\"SCALE_FEATURES\">.*?</div>").matcher(html);
+        assertThat(scale.find()).isTrue();
+        assertThat(scale.group()).contains("<code>data.preprocess.scale</code>", "class=\"old\">none<", "class=\"new\">standard<",
+                "--set data.preprocess.scale=standard");
+        assertThat(html).containsPattern("data-remedy=\"ROBUST_SCALE_FEATURES\">.*?class=\"action\">nothing to change<");
+        assertThat(html).containsPattern("data-remedy=\"LOWER_LEARNING_RATE\">.*?class=\"action\">lower the learning rate");
+        Matcher settings = Pattern.compile("<table class=\"config\" data-settings=\"1\">.*?</table>", Pattern.DOTALL).matcher(html);
+        assertThat(settings.find()).isTrue();
+        assertThat(settings.group()).contains("<code>data.preprocess.scale</code></td><td>none</td><td>standard</td>")
+                .doesNotContain("learning_rate");
+        assertThat(html).containsPattern("Chosen by Triage: <code>training.learning_rate</code> = 0.05");
+    }
+
+    @Test
     void aFolderWithoutAReportIsRefusedWithAHint() {
         assertThatThrownBy(() -> RunFiles.read(dir)).isInstanceOf(InvalidInputException.class).hasMessageContaining("report.json");
     }
