@@ -7,7 +7,6 @@ import dev.triage.session.SessionOptions;
 import dev.triage.session.SessionResult;
 import dev.triage.session.TrainSession;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,7 +37,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--repair", description = "Apply remedies and retrain while error findings remain.")
     boolean repair;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the JSON report here.")
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the JSON report here (- for standard output).")
     Path json;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue a run from its last checkpoint (with --epochs).")
@@ -54,7 +53,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         Terminal.Progress progress = quiet ? Terminal.Progress.NONE
                 : verbose ? Terminal.Progress.EVERY_EPOCH : Terminal.Progress.NORMAL;
-        SessionOptions options = new SessionOptions(Terminal.system(progress), json, repair, Clock.systemDefaultZone());
+        SessionOptions options = Outputs.options(json, progress, repair);
         SessionResult result;
         if (resume != null) {
             if (epochs == null) {
