@@ -7,6 +7,7 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.nn.NetworkSpec;
 import dev.triage.probe.LrRangeTest;
 import dev.triage.report.Numbers;
+import dev.triage.report.html.LrFindPage;
 import dev.triage.train.AtomicFiles;
 import dev.triage.train.ConfigResolution;
 import dev.triage.train.ModelBuilder;
@@ -45,6 +46,9 @@ public final class LrFindSession {
         o.out().println("  lowest smoothed loss at: " + Fmt.num(r.lowest()));
         o.out().println("  diverged at: " + (Double.isNaN(r.divergence()) ? "did not diverge" : Fmt.num(r.divergence())));
         o.out().println("  curve: " + folder.path().resolve("lr_find.csv"));
+        o.out().println("  chart: " + LrFindPage.write(folder.path(), r, resolved.training().optimizer().configName() + " on "
+                + resolved.data().path().getFileName() + ", " + r.points().size() + " steps from " + Fmt.num(MIN_RATE) + " to "
+                + Fmt.num(MAX_RATE)));
         return r;
     }
 }

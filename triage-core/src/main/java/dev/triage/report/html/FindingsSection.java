@@ -39,7 +39,7 @@ final class FindingsSection {
         String severity = Html.text(f, "severity");
         StringBuilder sb = new StringBuilder("<tr class=\"finding ").append(Html.esc(severity)).append("\" data-code=\"")
                 .append(Html.esc(Html.text(f, "code"))).append("\"><td><span class=\"sev ").append(Html.esc(severity)).append("\">")
-                .append(Html.esc(severity)).append("</span></td><td><code>").append(Html.esc(Html.text(f, "code")))
+                .append(Html.esc(severity)).append("</span></td><td><code>").append(Html.breakable(Html.text(f, "code")))
                 .append("</code><br><span class=\"small\">").append(Html.esc(Html.text(f, "rule"))).append("</span></td><td>")
                 .append(Html.esc(when(f))).append("</td><td>").append(Html.esc(Html.text(f, "where"))).append("</td><td>")
                 .append(Html.esc(Html.text(f, "message"))).append(evidence(f.path("evidence"))).append("</td><td>");
@@ -72,7 +72,7 @@ final class FindingsSection {
             return "";
         }
         StringBuilder sb = new StringBuilder("<dl class=\"evidence\">");
-        ev.fields().forEachRemaining(e -> sb.append("<dt>").append(Html.esc(e.getKey())).append("</dt><dd>")
+        ev.fields().forEachRemaining(e -> sb.append("<dt>").append(Html.breakable(e.getKey())).append("</dt><dd>")
                 .append(Html.num(Html.num(e.getValue()))).append("</dd>"));
         return sb.append("</dl>").toString();
     }

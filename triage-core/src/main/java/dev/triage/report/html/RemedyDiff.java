@@ -34,13 +34,13 @@ final class RemedyDiff {
     private static String remedy(JsonNode p) {
         String name = Html.text(p, "remedy");
         StringBuilder sb = new StringBuilder("<div class=\"remedy\" data-remedy=\"").append(Html.esc(name)).append("\"><code class=\"name\">")
-                .append(Html.esc(name)).append("</code>");
+                .append(Html.breakable(name)).append("</code>");
         JsonNode changes = p.path("changes");
         if (!changes.isObject() || changes.isEmpty()) {
             return sb.append("<p class=\"action\">").append(Html.esc(Html.text(p, "action"))).append("</p></div>").toString();
         }
         sb.append("<table class=\"diff\">");
-        changes.fields().forEachRemaining(e -> sb.append("<tr><td><code>").append(Html.esc(e.getKey())).append("</code></td><td class=\"old\">")
+        changes.fields().forEachRemaining(e -> sb.append("<tr><td><code>").append(Html.breakable(e.getKey())).append("</code></td><td class=\"old\">")
                 .append(Html.esc(yaml(p.path("before").get(e.getKey())))).append("</td><td class=\"arrow\">→</td><td class=\"new\">")
                 .append(Html.esc(yaml(e.getValue()))).append("</td></tr>"));
         return sb.append("</table><code class=\"set\">").append(Html.esc(Html.text(p, "set"))).append("</code></div>").toString();

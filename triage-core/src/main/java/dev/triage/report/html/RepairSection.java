@@ -47,8 +47,9 @@ final class RepairSection {
             Signals s = new Signals(t.signals());
             lines.add(new double[][] {s.epochs("epoch"), s.epochs("validationLoss")});
         }
-        boolean log = CurveSections.wideRange(lines.stream().map(l -> l[1]).toArray(double[][]::new));
-        LineChart c = new LineChart("repair", "Validation loss of each trial", "epoch", "validation loss", log)
+        double limit = 1000 * CurveSections.first(lines.stream().map(l -> l[1]).toArray(double[][]::new));
+        boolean log = CurveSections.wideRange(lines.stream().map(l -> CurveSections.clip(l[1], limit)).toArray(double[][]::new));
+        LineChart c = new LineChart("repair", "Validation loss of each trial", "epoch", "validation loss", log).clipAbove(limit)
                 .note("Each trial retrains from scratch with the same seed. Remedies that rescale the target change the loss's units.");
         for (int i = 0; i < trials.size(); i++) {
             JsonNode e = trials.get(i).entry();

@@ -80,7 +80,7 @@ record RunFiles(Path dir, JsonNode report, JsonNode signals, List<Trial> trials)
         return Files.isRegularFile(file) ? parse(file) : MissingNode.getInstance();
     }
 
-    private static JsonNode parse(Path file) {
+    static JsonNode parse(Path file) {
         try {
             return JSON.readTree(file.toFile());
         } catch (JsonProcessingException e) {
