@@ -142,6 +142,8 @@ class HtmlReportTest {
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).containsPattern("class=\"series faint\" [^>]*data-series=\"batch loss\"")
                 .containsPattern("class=\"series line\" [^>]*data-series=\"batch loss \\(smoothed\\)\"");
+        String dead = html.substring(html.indexOf("<figure class=\"chart\" id=\"chart-dead\">"));
+        assertThat(dead.substring(0, dead.indexOf("</figure>"))).as("fractions on 0..1").contains(">0</text>", ">1</text>");
         assertThat(Smooth.ema(new double[] {1, 1, 100, 1, 1}, true)[2]).isLessThan(10);
         assertThat(Smooth.ema(new double[] {1, Double.NaN, 3}, false)).containsExactly(1, Double.NaN, 3);
     }
