@@ -46,10 +46,13 @@ final class RemedyDiff {
         return sb.append("</table><code class=\"set\">").append(Html.esc(Html.text(p, "set"))).append("</code></div>").toString();
     }
 
-    /** A JSON value as run.yaml would show it ({@code (not set)} when absent). */
+    /** A JSON value as run.yaml would show it ({@code (not set)} when absent; a lone text without quotes, for reading). */
     static String yaml(JsonNode v) {
         if (v == null || v.isMissingNode()) {
             return "(not set)";
+        }
+        if (v.isTextual()) {
+            return v.asText();
         }
         try {
             return SetArguments.yaml(JSON.treeToValue(v, Object.class));
