@@ -66,7 +66,8 @@ public final class RepairLoop {
             boolean keep = reason.startsWith("kept");
             List<Remedy> applied = new ArrayList<>(kept);
             applied.add(c.remedy());
-            trials.add(new RepairTrial(t, applied, r.validationScore(), r.testMetric(), keep, reason, r.runDir()));
+            trials.add(new RepairTrial(t, applied, r.validationScore(), r.testMetric(), keep, reason, r.runDir(), r.metricName(),
+                    r.validationMetric()));
             say.accept("  " + reason);
             if (keep) {
                 current = r;

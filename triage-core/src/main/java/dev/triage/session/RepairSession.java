@@ -46,6 +46,12 @@ final class RepairSession {
     }
 
     static SessionResult run(RunConfig resolved, PreparedData data, RunFolder top, SessionOptions o) {
+        return run(resolved, data, top, o, null);
+    }
+
+    /** {@code userSettings}: what the user set (the report lists it; null when not known). */
+    static SessionResult run(RunConfig resolved, PreparedData data, RunFolder top, SessionOptions o,
+                             Map<String, Object> userSettings) {
         RepairSession s = new RepairSession(top, o);
         Attempt original = s.attempt(resolved, data, 0);
         TrialRunner runner = new TrialRunner() {
@@ -68,7 +74,8 @@ final class RepairSession {
         Attempt last = s.attempts.stream().filter(a -> a.folder().path().toString().equals(result.last().runDir()))
                 .findFirst().orElse(original);
         s.publish(last);
-        ReportData report = Reports.repaired(original, last, result.outcome(), top.path().toString());
+        ReportData report = Reports.repaired(original, last, result.outcome(), top.path().toString())
+                .withUserSettings(userSettings);
         AtomicOutputs.writeReport(report, top.path(), o.json());
         Summary.print(report, o.out());
         o.out().println("  before repair: " + Summary.metrics(testOf(original)) + "\n  after repair:  " + Summary.metrics(testOf(last)));
