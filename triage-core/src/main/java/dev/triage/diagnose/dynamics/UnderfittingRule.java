@@ -87,10 +87,15 @@ public final class UnderfittingRule extends BaseRule {
         boolean classifier = log.setup() != null && log.setup().task() == Task.CLASSIFICATION;
         boolean nearlyAsAccurate = classifier && !clearlyLessAccurate(log, ev, best);
         Severity sev = (share < errorShare || share < warnShare && far) && !nearlyAsAccurate ? Severity.ERROR : Severity.WARNING;
-        String msg = "the network's validation score " + Fmt.num(ev.validationScore()) + " captures " + Fmt.pct(Math.max(0, netSkill))
-                + " of the improvement over the trivial predictor (" + Fmt.num(trivial) + ") that the " + best.name()
-                + " baseline reaches (" + Fmt.num(best.validationLoss()) + ", " + Fmt.pct(baselineSkill) + "); it leaves "
-                + Fmt.num(residual) + "x the baseline's loss";
+        // shown in the units the run prints (val_rmse, val_log_loss); judged on MSE and log loss
+        boolean regression = log.setup() == null || log.setup().task() != Task.CLASSIFICATION;
+        java.util.function.DoubleUnaryOperator shown = regression ? Math::sqrt : x -> x;
+        String name = regression ? "val_rmse" : "val_log_loss";
+        String msg = "the network's " + name + " " + Fmt.num(shown.applyAsDouble(ev.validationScore())) + " captures "
+                + Fmt.pct(Math.max(0, netSkill)) + " of the improvement over the trivial predictor (" + Fmt.num(shown.applyAsDouble(trivial))
+                + ") that the " + best.name() + " baseline reaches (" + Fmt.num(shown.applyAsDouble(best.validationLoss())) + ", "
+                + Fmt.pct(baselineSkill) + " of it); it leaves " + Fmt.num(residual) + "x the baseline's "
+                + (regression ? "squared error" : "log loss");
         CurveShape shape = CurveShape.of(log.epochs());
         return List.of(before(sev, null, msg, Evidence.of("network_score", ev.validationScore()).and("best_baseline_score",
                 best.validationLoss()).and("trivial_score", trivial).and("network_skill", netSkill)
