@@ -19,6 +19,7 @@ REPEATS=${REPEATS:-3}
 CONFIGS=${CONFIGS:-"small wide"}
 PY=${PY:-/usr/bin/python3}
 PARTS=${PARTS:-"steady whole"}
+TRIAGE=${TRIAGE:-$root/triage} # the launcher whose whole processes are timed (this checkout's by default)
 WHOLE_PEERS=${WHOLE_PEERS:-torch}
 out=$(mktemp)
 work=$(mktemp -d)
@@ -26,7 +27,7 @@ trap 'rm -rf "$work"' EXIT
 data_small=$root/../shared/datasets/wine_quality_white.csv
 data_wide=$root/../shared/datasets/mnist_test.csv.gz
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out"
-"$root/triage" --version >/dev/null # builds the jar first when it is stale, outside any timing
+"$TRIAGE" --version >/dev/null # builds the jar first when it is stale, outside any timing
 [ -z "${BASE:-}" ] || "$BASE" --version >/dev/null
 
 # One whole process: wall, user + system CPU and peak RSS of `cmd...` as a JSON line labelled peer/config.
@@ -55,7 +56,7 @@ for r in $(seq "$REPEATS"); do
   case " $PARTS " in *" whole "*) ;; *) break ;; esac
   for c in $CONFIGS; do
     data=$data_small; [ "$c" = wide ] && data=$data_wide
-    whole triage "$c" "$root/triage" train --config "$root/bench/$c.yaml" --set "output.dir=$work/runs" \
+    whole triage "$c" "$TRIAGE" train --config "$root/bench/$c.yaml" --set "output.dir=$work/runs" \
       ${EPOCHS:+--epochs $EPOCHS}
     if [ -n "${BASE:-}" ]; then
       whole "triage (base)" "$c" "$BASE" train --config "$root/bench/$c.yaml" --set "output.dir=$work/runs" \
@@ -66,8 +67,8 @@ for r in $(seq "$REPEATS"); do
     done
     rm -rf "$work/runs"
   done
-  for t in "$root/triage" ${BASE:+"$BASE"}; do
-    label=triage; [ "$t" = "$root/triage" ] || label="triage (base)"
+  for t in "$TRIAGE" ${BASE:+"$BASE"}; do
+    label=triage; [ "$t" = "$TRIAGE" ] || label="triage (base)"
     whole "$label demo" demo "$t" demo --dir "$work/demo"
     rm -rf "$work/demo"
     whole "$label check" check "$t" check --data "$data_small" --target quality
