@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
 
 /** {@code triage bench}. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Times the training loop of one or more configurations (no run folder is written) and prints one JSON",
-            "line per run, in the schema of the peer benchmarks (PyTorch, scikit-learn), then a summary line with medians",
-            "and the doctor-on/doctor-off ratio. Bench configs: bench/small.yaml and bench/wide.yaml."})
+        description = {"Times the training loop of one or more configurations (no run folder is written).",
+            "Prints one JSON line per run, in the schema of the peer benchmarks (PyTorch, scikit-learn), then a summary"
+                + " line with medians and the doctor-on/doctor-off ratio. Bench configs: bench/small.yaml and bench/wide.yaml."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "RUN_YAML", required = true, description = "A run configuration (repeatable).")
     List<Path> configs = new ArrayList<>();

@@ -1,9 +1,7 @@
 package dev.triage.cli;
 
 import dev.triage.session.CheckSession;
-import dev.triage.session.SessionOptions;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,16 +16,15 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    @Option(names = "--test", paramLabel = "CSV", description = "A separate test file with the same columns (data.test_path).")
+    @Option(names = "--test", paramLabel = "CSV", description = "data.test_path: a separate test file with the same columns.")
     Path test;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report here.")
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report here (- for standard output).")
     Path json;
 
     @Override
     public Integer call() {
         List<String> extra = test == null ? List.of() : List.of("data.test_path=" + Path.of("").toAbsolutePath().resolve(test));
-        return CheckSession.check(config.load(extra), new SessionOptions(System.out, json, false, Clock.systemDefaultZone()))
-                .exitCode();
+        return CheckSession.check(config.load(extra), Outputs.plain(json)).exitCode();
     }
 }

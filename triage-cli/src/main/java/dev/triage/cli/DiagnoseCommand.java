@@ -7,7 +7,6 @@ import dev.triage.report.Terminal;
 import dev.triage.session.DiagnoseSession;
 import dev.triage.session.SessionOptions;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,21 +34,20 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--task", paramLabel = "TASK", description = "regression or classification, when the log cannot tell (loss-only logs).")
     String task;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A data.* key for reading --data (e.g. data.separator=;), repeatable.")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "data.separator=; or any data.* key: how to read --data (repeatable).")
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write the reports (default: a new folder under runs/).")
     Path out;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the JSON report here.")
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the JSON report here (- for standard output).")
     Path json;
 
     @Override
     public Integer call() {
         Task t = task == null ? Task.AUTO : parseTask(task);
         DiagnoseSession.Request request = new DiagnoseSession.Request(input, Sources.all(t), dataConfig(), out, t);
-        SessionOptions options = new SessionOptions(Terminal.system(Terminal.Progress.NORMAL), json, false,
-                Clock.systemDefaultZone());
+        SessionOptions options = Outputs.options(json, Terminal.Progress.NORMAL, false);
         return DiagnoseSession.diagnose(request, options).exitCode();
     }
 

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 /** {@code triage}: the entry point. */
 @Command(name = "triage", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Trains neural networks on tabular data and finds out, with evidence, why a network is not learning.",
-        subcommands = {TrainCommand.class, CheckCommand.class, SanityCommand.class, LrFindCommand.class, PredictCommand.class, ReportCommand.class, DiagnoseCommand.class, BenchCommand.class,
+        subcommands = {TrainCommand.class, CheckCommand.class, SanityCommand.class, LrFindCommand.class, PredictCommand.class, ReportCommand.class, DiagnoseCommand.class, CompareCommand.class,
+            BenchCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {

@@ -22,7 +22,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int rows = PredictSession.predict(model, data, out, System.out, System.err);
-        if (out != null) {
+        if (out != null && !dev.triage.report.OutputFile.isStdout(out)) {
             System.err.println("wrote " + rows + " predictions to " + out);
         }
         return ExitCodes.OK;

@@ -1,9 +1,7 @@
 package dev.triage.cli;
 
 import dev.triage.session.SanitySession;
-import dev.triage.session.SessionOptions;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,17 +9,17 @@ import picocli.CommandLine.Option;
 
 /** {@code triage sanity}. */
 @Command(name = "sanity", mixinStandardHelpOptions = true,
-        description = {"Checks the pipeline, not the tuning: overfit 1, 2 and 8 examples, gradient check,",
-            "batch independence. A failure points at a bug. Exit 0 when all pass, 1 otherwise."})
+        description = {"Checks the pipeline, not the tuning: overfitting 1, 2 and 8 examples, the gradients, batch independence.",
+            "A failure points at a bug. Exit 0 when all pass, 1 otherwise."})
 final class SanityCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report here.")
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report here (- for standard output).")
     Path json;
 
     @Override
     public Integer call() {
-        return SanitySession.run(config.load(), new SessionOptions(System.out, json, false, Clock.systemDefaultZone())).exitCode();
+        return SanitySession.run(config.load(), Outputs.plain(json)).exitCode();
     }
 }

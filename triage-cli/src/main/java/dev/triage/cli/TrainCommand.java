@@ -10,7 +10,6 @@ import dev.triage.session.SessionResult;
 import dev.triage.session.TrainSession;
 import dev.triage.train.Interruption;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,13 +34,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate (training.learning_rate).")
     Double lr;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of weights, shuffles and dropout (training.seed).")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of weights, shuffles and dropout; sets training.seed.")
     Long seed;
 
     @Option(names = "--repair", description = "Apply remedies and retrain while error findings remain.")
     boolean repair;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the JSON report here.")
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the JSON report here (- for standard output).")
     Path json;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue a run from its last checkpoint (with --epochs).")
@@ -60,8 +59,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         Terminal.Progress progress = quiet ? Terminal.Progress.NONE
                 : verbose ? Terminal.Progress.EVERY_EPOCH : Terminal.Progress.NORMAL;
-        SessionOptions options = new SessionOptions(Terminal.system(progress), json, repair, Clock.systemDefaultZone(),
-                new Interruption());
+        SessionOptions options = Outputs.options(json, progress, repair);
         CtrlC.install(options.interruption(), System.err);
         SessionResult result;
         if (resume != null) {

@@ -24,9 +24,11 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * Generates report.html from real runs (healthy, NaN, repaired) and opens each in Debian's headless
- * Chromium: every chart has its data drawn, the findings are listed, nothing is logged as an error, a
- * hostile column name is shown as text, and a full-page screenshot lands in target/screenshots.
+ * Generates report.html from real runs (healthy, NaN, repaired), a comparison page and an lr-find chart,
+ * and opens each in Debian's headless Chromium: every chart has its data drawn, the findings are listed,
+ * nothing is logged as an error, a hostile column name is shown as text, a diverged loss is clipped
+ * rather than stretching the axis, every table fits a 900 px wide window, and a full-page screenshot
+ * lands in target/screenshots.
  * Without /usr/bin/chromium the test is skipped, unless TRIAGE_BROWSER_TESTS=required (as .ci/run sets).
  */
 class ReportInBrowserTest {
@@ -87,6 +89,46 @@ class ReportInBrowserTest {
         assertThat(browser.findElements(By.cssSelector("svg[data-chart=loss] g.marker"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("svg[data-chart=predicted-vs-actual], p[data-chart=predicted-vs-actual]")))
                 .isNotEmpty();
+        WebElement loss = browser.findElement(By.cssSelector("svg[data-chart=loss]"));
+        assertThat(loss.getAttribute("data-clipped")).as("the diverged loss is clipped").isNotNull();
+        assertThat(Double.parseDouble(loss.getAttribute("data-clipped"))).isLessThan(1e8);
+        assertThat(browser.findElement(By.cssSelector("#chart-loss p.note.clipped")).getText()).contains("the highest is");
+    }
+
+    @Test
+    void aComparisonOfTwoRuns() throws Exception {
+        Path slow = train("cmp-slow", "--data", CliRun.dataset("iris.csv").toString(), "--target", "species", "--task",
+                "classification", "--epochs", "30", "--lr", "0.0003");
+        Path fast = train("cmp-fast", "--data", CliRun.dataset("iris.csv").toString(), "--target", "species", "--task",
+                "classification", "--epochs", "30", "--lr", "0.01");
+        Path page = dir.resolve("compare.html");
+        CliRun r = CliRun.of("compare", slow.toString(), fast.toString(), "--out", page.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        openPage(page, "compare");
+        assertDrawn("compare-val-loss", "compare-val-metric");
+        assertThat(browser.findElements(By.cssSelector("svg[data-chart='compare-val-metric'] path[data-series]"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("table.settings tr[data-key='training.learning_rate'] td"))).hasSize(3);
+        assertThat(browser.findElements(By.cssSelector("#results table.compare tr:first-child th"))).hasSize(3);
+        assertThat(browser.findElements(By.cssSelector("#results td.best"))).isNotEmpty();
+    }
+
+    @Test
+    void anLrFindChart() throws Exception {
+        CliRun r = CliRun.of("lr-find", "--data", CliRun.dataset("wine_quality_red.csv").toString(), "--target", "quality",
+                "--set", "output.dir=" + dir.resolve("lr"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        Path folder;
+        try (var s = Files.list(dir.resolve("lr"))) {
+            folder = s.findFirst().orElseThrow();
+        }
+        openPage(folder.resolve("lr_find.html"), "lr-find");
+        assertDrawn("lr-find");
+        List<String> marks = browser.findElements(By.cssSelector("svg[data-chart='lr-find'] g.marker")).stream()
+                .map(e -> e.getAttribute("data-marker")).toList();
+        assertThat(marks).anyMatch(m -> m.startsWith("suggested=")).anyMatch(m -> m.startsWith("diverged="));
+        List<String> ticks = browser.findElements(By.cssSelector("svg[data-chart='lr-find'] text.tick")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(ticks).as("a log axis of rates").contains("1e-7", "1e-3", "10");
     }
 
     @Test
@@ -119,12 +161,33 @@ class ReportInBrowserTest {
     }
 
     private void open(Path run, String name) throws Exception {
-        browser.get(run.resolve("report.html").toUri().toString());
+        openPage(run.resolve("report.html"), name);
         assertThat(browser.getTitle()).startsWith("Triage report");
+    }
+
+    private void openPage(Path page, String name) throws Exception {
+        browser.get(page.toUri().toString());
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
         assertThat(errors).as("console errors").isEmpty();
+        fitsAt900(name);
         screenshot(name);
+    }
+
+    /** In a 900 px wide window nothing overflows sideways: tables wrap instead. */
+    private static void fitsAt900(String name) {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(900, 800));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        Number overflow = (Number) js.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Number tablesOut = (Number) js.executeScript("return [...document.querySelectorAll('section table')].filter(t =>"
+                + " t.getBoundingClientRect().right > t.closest('section').getBoundingClientRect().right + 1).length");
+        Object culprits = js.executeScript("const w = document.documentElement.clientWidth; return [...document.querySelectorAll("
+                + "'body *')].filter(e => e.getBoundingClientRect().right > w + 1 && ![...e.children].some(c =>"
+                + " c.getBoundingClientRect().right > w + 1)).slice(0, 5).map(e => e.tagName + '.' + e.className + ' '"
+                + " + Math.round(e.getBoundingClientRect().width) + 'px ' + (e.textContent || '').slice(0, 80)).join(' | ')");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        assertThat(overflow.intValue()).as(name + ": sideways overflow at 900 px: " + culprits).isLessThanOrEqualTo(0);
+        assertThat(tablesOut.intValue()).as(name + ": tables wider than their section at 900 px").isZero();
     }
 
     /** Each named chart has at least one drawn series with points. */

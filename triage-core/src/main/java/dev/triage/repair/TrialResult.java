@@ -1,6 +1,7 @@
 package dev.triage.repair;
 
 import dev.triage.config.RunConfig;
+import dev.triage.config.Task;
 import dev.triage.diagnose.Finding;
 import dev.triage.diagnose.Severity;
 import dev.triage.probe.log.RunLog;
@@ -25,11 +26,35 @@ public record TrialResult(RunConfig config, List<Finding> findings, RunLog log, 
         return errors().stream().anyMatch(f -> f.code().equals(code));
     }
 
-    /** What {@link #score()} measures: the validation score, or without a validation split the training rows' one. */
+    /**
+     * The name the run shows its score under: {@code val_rmse} (regression), {@code val_log_loss}
+     * (classification); {@code train_...} when there is no validation split and the training rows are scored.
+     */
     public String scoreName() {
-        boolean train = log != null && log.evaluation() != null && Double.isNaN(log.evaluation().validationScore())
+        boolean trainRows = log != null && log.evaluation() != null && Double.isNaN(log.evaluation().validationScore())
                 && Double.isFinite(log.evaluation().trainScore());
-        return train ? "training-rows score (no validation split)" : "validation score";
+        Task task = log == null || log.setup() == null ? null : log.setup().task();
+        String prefix = trainRows ? "train_" : "val_";
+        if (task == Task.REGRESSION || task == Task.CLASSIFICATION) {
+            return prefix + (task == Task.REGRESSION ? "rmse" : "log_loss");
+        }
+        return trainRows ? "training-rows score (no validation split)" : "validation score";
+    }
+
+    /** The score in the units of {@link #scoreName()}: the RMSE (square root of the MSE score) for regression. */
+    public double shownScore() {
+        return scoreName().endsWith("_rmse") ? Math.sqrt(score()) : score();
+    }
+
+    /** The run's validation metric (rmse or accuracy, as its epoch lines show it); NaN when not recorded. */
+    public double validationMetric() {
+        return log == null || log.evaluation() == null ? Double.NaN : log.evaluation().validationMetric();
+    }
+
+    /** {@code rmse} or {@code accuracy}; null when the log does not say. */
+    public String metricName() {
+        Task task = log == null || log.setup() == null ? null : log.setup().task();
+        return task == Task.REGRESSION ? "rmse" : task == Task.CLASSIFICATION ? "accuracy" : null;
     }
 
     /** A comparable score: lower is better; a run that produced none counts as infinitely bad. */

@@ -40,13 +40,14 @@ final class Verdict {
             return "discarded: the score did not get worse but the model fell behind the baselines";
         }
         String score = r.scoreName();
+        String shown = fmt(r.shownScore()) + " vs " + fmt(current.shownScore());
         if (better) {
-            return "kept: " + score + " " + fmt(next) + " (was " + fmt(now) + ")";
+            return "kept: " + score + " " + fmt(r.shownScore()) + " (was " + fmt(current.shownScore()) + ")";
         }
         if (equal && removed > 0 && errors(current).containsAll(errors(r))) {
-            return "kept: " + removed + " error finding(s) fewer at an equal " + score + " (" + fmt(next) + " vs " + fmt(now) + ")";
+            return "kept: " + removed + " error finding(s) fewer at an equal " + score + " (" + shown + ")";
         }
-        return "discarded: the " + score + " did not improve (" + fmt(next) + " vs " + fmt(now) + ")"
+        return "discarded: " + score + " did not improve (" + shown + ")"
                 + (equal && removed <= 0 ? " and no error finding went away" : "");
     }
 

@@ -18,7 +18,8 @@ public final class AtomicOutputs {
     }
 
     /**
-     * The JSON report as {@code report.json}, and a copy where the user asked for it; in a run folder
+     * The JSON report as {@code report.json}, and a copy where the user asked for it ({@code -}: standard
+     * output; see {@link OutputFile}); in a run folder
      * also {@code report.html}, drawn from the files just written.
      */
     public static void writeReport(ReportData report, Path runDir, Path extra) {
@@ -28,7 +29,7 @@ public final class AtomicOutputs {
             HtmlReport.write(runDir);
         }
         if (extra != null) {
-            AtomicFiles.write(extra, json);
+            OutputFile.write(extra, json);
         }
     }
 }

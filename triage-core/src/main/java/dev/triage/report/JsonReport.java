@@ -9,10 +9,12 @@ import dev.triage.diagnose.Finding;
 import dev.triage.diagnose.Remedy;
 import dev.triage.probe.log.BaselineResult;
 import dev.triage.probe.log.Baselines;
+import dev.triage.repair.RemedyChange;
 import dev.triage.repair.RepairTrial;
 import dev.triage.train.TaskMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * Builds the JSON report of docs/findings.md. Numbers that are not finite are written as null, so
@@ -40,14 +42,17 @@ public final class JsonReport {
             root.set("data", data(r.data()));
         }
         root.set("config", r.config() == null ? JSON.createObjectNode() : JSON.valueToTree(r.config()));
+        if (r.userSettings() != null) {
+            root.set("user_settings", JSON.valueToTree(r.userSettings()));
+        }
         ArrayNode findings = root.putArray("findings");
-        r.findings().forEach(f -> findings.add(finding(f)));
+        r.findings().forEach(f -> findings.add(finding(f, r.remedies().of(f))));
         root.set("baselines", baselines(r.baselines()));
         if (r.metrics() != null) {
             root.set("metrics", metrics(r.metrics()));
         }
         if (r.repair() != null) {
-            root.set("repair", repair(r.repair()));
+            root.set("repair", repair(r.repair(), r.remedies()));
         }
         root.put("run_dir", r.runDir());
         ArrayNode skipped = root.putArray("checks_not_run");
@@ -74,6 +79,11 @@ public final class JsonReport {
     }
 
     static ObjectNode finding(Finding f) {
+        return finding(f, RemedyPlans.inWords(f));
+    }
+
+    /** A finding; {@code remedy_changes} gives each remedy (in the order of {@code remedies}) as its exact change. */
+    static ObjectNode finding(Finding f, List<RemedyChange> plan) {
         ObjectNode o = JSON.createObjectNode();
         o.put("code", f.code());
         o.put("rule", f.rule());
@@ -96,6 +106,21 @@ public final class JsonReport {
         ArrayNode rem = o.putArray("remedies");
         f.remedies().forEach(x -> rem.add(x.name()));
         o.put("caused_by", f.causedBy());
+        ArrayNode changes = o.putArray("remedy_changes");
+        plan.forEach(c -> changes.add(remedyChange(c)));
+        return o;
+    }
+
+    private static ObjectNode remedyChange(RemedyChange c) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("remedy", c.remedy().name());
+        o.set("changes", JSON.valueToTree(c.changes()));
+        if (c.isChange()) {
+            o.set("before", JSON.valueToTree(c.before()));
+            o.put("set", SetArguments.commandLine(c));
+        } else {
+            o.put("action", c.action());
+        }
         return o;
     }
 
@@ -119,6 +144,9 @@ public final class JsonReport {
         num(o, "train_loss", m.trainLoss());
         num(o, "val_loss", m.validationLoss());
         o.put("stop_reason", m.stopReason());
+        if (m.restoredEpoch() > 0) {
+            o.put("restored_epoch", m.restoredEpoch());
+        }
         num(o, "train_seconds", m.trainSeconds());
         if (m.test() instanceof TaskMetrics.Regression t) {
             ObjectNode x = o.putObject("test");
@@ -144,13 +172,13 @@ public final class JsonReport {
         return o;
     }
 
-    private static ObjectNode repair(dev.triage.repair.RepairOutcome r) {
+    private static ObjectNode repair(dev.triage.repair.RepairOutcome r, RemedyPlans plans) {
         ObjectNode o = JSON.createObjectNode();
         o.put("attempted", r.attempted());
         o.put("outcome", r.outcome().label());
         o.put("explanation", r.explanation());
         ArrayNode remaining = o.putArray("final_findings");
-        r.finalFindings().forEach(f -> remaining.add(finding(f)));
+        r.finalFindings().forEach(f -> remaining.add(finding(f, plans.ofFinal(f))));
         ArrayNode trials = o.putArray("trials");
         for (RepairTrial t : r.trials()) {
             ObjectNode x = trials.addObject();
@@ -158,6 +186,9 @@ public final class JsonReport {
             ArrayNode rem = x.putArray("remedies");
             t.remedies().stream().map(Remedy::name).forEach(rem::add);
             num(x, "val_loss", t.validationLoss());
+            if (t.metric() != null) {
+                num(x, "val_" + t.metric(), t.validationMetric());
+            }
             num(x, "test_metric", t.testMetric());
             x.put("kept", t.kept());
             x.put("reason", t.reason());

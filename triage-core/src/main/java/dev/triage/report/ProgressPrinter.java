@@ -16,6 +16,7 @@ public final class ProgressPrinter implements TrainingListener {
     private static final long REDRAW_NANOS = 100_000_000L;
     private static final int BAR = 24;
     private final Terminal terminal;
+    private final boolean restoresBest;
     private int total;
     private int every;
     private long stepsPerEpoch;
@@ -26,7 +27,13 @@ public final class ProgressPrinter implements TrainingListener {
     private double validationLoss = Double.NaN;
 
     public ProgressPrinter(Terminal terminal) {
+        this(terminal, false);
+    }
+
+    /** {@code restoresBest}: the run puts the best epoch's weights back at the end (early stopping's restore_best). */
+    public ProgressPrinter(Terminal terminal, boolean restoresBest) {
         this.terminal = terminal;
+        this.restoresBest = restoresBest;
     }
 
     @Override
@@ -60,8 +67,9 @@ public final class ProgressPrinter implements TrainingListener {
         validationLoss = e.validationLoss();
         if (terminal.progress() != Terminal.Progress.NONE
                 && (e.epoch() == 1 || e.epoch() == total || e.epoch() % every == 0)) {
-            terminal.out().printf(Locale.ROOT, "  epoch %4d/%d  loss %s  val_loss %s  val_%s %s  lr %.3g%n", e.epoch(), total,
-                    fmt(e.trainLoss()), fmt(e.validationLoss()), e.metricName(), fmt(e.validationMetric()), e.learningRate());
+            terminal.out().printf(Locale.ROOT, "  epoch %4d/%d  loss %s  val_loss %s  val_%s %s  lr %s%n", e.epoch(), total,
+                    fmt(e.trainLoss()), fmt(e.validationLoss()), e.metricName(), fmt(e.validationMetric()),
+                    Numbers.sig(e.learningRate(), 3));
         }
         if (terminal.live()) {
             draw(e.epoch() / (double) Math.max(1, total), System.nanoTime());
@@ -72,8 +80,10 @@ public final class ProgressPrinter implements TrainingListener {
     public void onRunEnd(RunEnded e) {
         terminal.clearStatus();
         if (terminal.progress() != Terminal.Progress.NONE) {
-            terminal.out().printf(Locale.ROOT, "  stopped after %d epochs: %s%s%n", e.epochsRun(),
-                    e.reason().name().toLowerCase(Locale.ROOT), e.detail() == null ? "" : " (" + e.detail() + ")");
+            boolean restored = restoresBest && e.bestEpoch() > 0 && e.bestEpoch() < e.epochsRun();
+            terminal.out().printf(Locale.ROOT, "  stopped after %d epochs: %s%s%s%n", e.epochsRun(),
+                    e.reason().name().toLowerCase(Locale.ROOT), e.detail() == null ? "" : " (" + e.detail() + ")",
+                    restored ? "; restored the weights of its best epoch, " + e.bestEpoch() : "");
         }
     }
 
@@ -92,7 +102,8 @@ public final class ProgressPrinter implements TrainingListener {
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
+    /** Four significant digits: a loss of 1e-9 is not "0.0000" and a diverged one not 50 digits long. */
     static String fmt(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "n/a";
+        return Double.isFinite(v) ? Numbers.sig(v, 4) : "n/a";
     }
 }

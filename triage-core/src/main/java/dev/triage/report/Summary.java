@@ -29,7 +29,7 @@ public final class Summary {
                     ? "training loss " + Fmt.num(r.metrics().trainLoss()) + ", validation loss " + Fmt.num(r.metrics().validationLoss())
                     : metrics(r.metrics().test());
             sb.append("  network: ").append(scores).append(String.format(Locale.ROOT,
-                    " after %d epochs (%s)%n", r.metrics().epochsRun(), r.metrics().stopReason()));
+                    " after %d epochs (%s)%n", r.metrics().epochsRun(), r.metrics().howItEnded()));
         }
         if (r.baselines() != null) {
             sb.append("  baselines (validation): ").append(r.baselines().results().stream().map(Summary::baseline)
@@ -47,8 +47,8 @@ public final class Summary {
         if (r.repair() != null && r.repair().attempted()) {
             sb.append("  repair: ").append(r.repair().outcome().label()).append(" - ").append(r.repair().explanation()).append('\n');
             for (RepairTrial t : r.repair().trials()) {
-                sb.append(String.format(Locale.ROOT, "    trial %d %-8s %s  validation score %s%n", t.trial(),
-                        t.kept() ? "kept" : "dropped", t.remedies(), Fmt.num(t.validationLoss())));
+                sb.append(String.format(Locale.ROOT, "    trial %d %-8s %s  %s%n", t.trial(),
+                        t.kept() ? "kept" : "dropped", t.remedies(), trialScore(t)));
             }
         }
         if (r.runDir() != null) {
@@ -69,6 +69,17 @@ public final class Summary {
             return "test accuracy " + Fmt.num(x.accuracy()) + ", log loss " + Fmt.num(x.logLoss()) + ", macro-F1 " + Fmt.num(x.macroF1());
         }
         return "no test metrics";
+    }
+
+    /** A trial's validation result under the names its epoch lines use: val_rmse, or val_accuracy with val_log_loss. */
+    static String trialScore(RepairTrial t) {
+        if ("rmse".equals(t.metric())) {
+            return "val_rmse " + Fmt.num(Math.sqrt(t.validationLoss()));
+        }
+        if ("accuracy".equals(t.metric())) {
+            return "val_accuracy " + Fmt.num(t.validationMetric()) + ", val_log_loss " + Fmt.num(t.validationLoss());
+        }
+        return "validation score " + Fmt.num(t.validationLoss());
     }
 
     private static String baseline(BaselineResult b) {

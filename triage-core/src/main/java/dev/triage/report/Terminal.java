@@ -27,6 +27,7 @@ public final class Terminal {
     private final boolean live;
     private final Progress progress;
     private final PrintStream out;
+    private final java.util.Set<String> shown = new java.util.HashSet<>();
     private String status = "";
     private boolean statusShown;
 
@@ -39,8 +40,36 @@ public final class Terminal {
 
     /** A terminal on standard output: live and coloured when it is an interactive terminal and TERM is not "dumb". */
     public static Terminal system(Progress progress) {
-        boolean tty = System.console() != null && !"dumb".equals(System.getenv("TERM")) && System.getenv("NO_COLOR") == null;
-        return new Terminal(System.out, tty, progress);
+        return system(progress, System.out, 1);
+    }
+
+    /**
+     * A terminal on {@code stream}, the process's file descriptor {@code fd} (1 standard output, 2 standard
+     * error): live and coloured only when that descriptor is an interactive terminal, TERM is not "dumb"
+     * and NO_COLOR is not set. Redirected to a file or a pipe, it prints plain lines.
+     */
+    public static Terminal system(Progress progress, PrintStream stream, int fd) {
+        boolean wanted = !"dumb".equals(System.getenv("TERM")) && System.getenv("NO_COLOR") == null;
+        return new Terminal(stream, wanted && interactive(fd), progress);
+    }
+
+    /** Whether the descriptor is a terminal: Linux names its device in /proc; elsewhere only standard output is judged. */
+    static boolean interactive(int fd) {
+        java.nio.file.Path link = java.nio.file.Path.of("/proc/self/fd/" + fd);
+        if (java.nio.file.Files.isSymbolicLink(link)) {
+            return isTerminalDevice(link);
+        }
+        return fd == 1 && System.console() != null;
+    }
+
+    /** Whether a /proc/self/fd link points at a terminal device (/dev/pts/N, /dev/ttyN, /dev/tty). */
+    static boolean isTerminalDevice(java.nio.file.Path fdLink) {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(fdLink).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     /** A terminal that prints plain lines to {@code out}, as when output goes to a file or pipe. */
@@ -58,6 +87,14 @@ public final class Terminal {
 
     public Progress progress() {
         return progress;
+    }
+
+    /**
+     * True the first time {@code key} is asked about on this terminal, false after: lets a session that
+     * runs several trials avoid printing the same thing again for each.
+     */
+    public synchronized boolean firstTime(String key) {
+        return shown.add(key);
     }
 
     /** Replaces the live status line (ignored off a terminal). */

@@ -8,6 +8,7 @@ import dev.triage.data.PreparedData;
 import dev.triage.data.StreamingStats;
 import dev.triage.data.Table;
 import dev.triage.data.TableReader;
+import dev.triage.data.Text;
 import dev.triage.diagnose.Doctor;
 import dev.triage.diagnose.Finding;
 import dev.triage.diagnose.Phase;
@@ -22,9 +23,11 @@ import dev.triage.report.AtomicOutputs;
 import dev.triage.report.ColumnTable;
 import dev.triage.report.DataSummary;
 import dev.triage.report.FindingPrinter;
+import dev.triage.report.RemedyPlans;
 import dev.triage.report.ReportData;
 import dev.triage.report.SkippedCheck;
 import dev.triage.report.Summary;
+import dev.triage.report.UserSettings;
 import dev.triage.train.ConfigResolution;
 import dev.triage.train.ModelBuilder;
 import java.io.PrintStream;
@@ -61,7 +64,8 @@ public final class CheckSession {
                 test == null ? null : table(d, d.testPath(), test, sampleRows)) : DataPreparation.prepare(d);
         if (sampled) {
             o.out().println("profiled all " + (file.rows() + (test == null ? 0 : test.rows())) + " rows in one streaming pass;"
-                    + " quantiles, splits, row checks and baselines use a random sample of " + sampleRows + " rows per file");
+                    + " quantiles, splits, row checks and baselines use a random sample of " + sampleRows + " rows per file;"
+                    + " the split sizes in the summary are those of a run on the whole file");
         }
         RunConfig resolved = ConfigResolution.resolve(cfg, data.target());
         NetworkSpec net = ModelBuilder.network(resolved, data);
@@ -73,18 +77,31 @@ public final class CheckSession {
                 .filter(id -> Rules.dataRules().stream().anyMatch(r -> r.id().equals(id))).toList());
         doctor.check(Phase.DATA, log);
         List<Finding> findings = doctor.findings();
-        DataSummary summary = Reports.data(data, resolved.data().path().toString());
-        if (sampled) {
-            summary = new DataSummary(summary.path(), (int) Math.min(Integer.MAX_VALUE, file.rows()), summary.features(), summary.task(), summary.target(),
-                    summary.trainRows(), summary.validationRows(), summary.testRows(), summary.testPath(), summary.classes());
-        }
+        DataSummary summary = summary(data, resolved, file, test, sampled);
         ReportData report = new ReportData("check", summary, resolved.tree(),
                 findings, log.baselines(), null, null, null, sampled ? List.of(new SkippedCheck("unseen-category",
                 "the file was profiled from a random sample, whose split leaves rare categories out of training far more"
-                        + " often than the file's own split does")) : List.<SkippedCheck>of());
-        print(report, log, o.out());
+                        + " often than the file's own split does")) : List.<SkippedCheck>of())
+                .withUserSettings(UserSettings.of(cfg)).withRemedies(RemedyPlans.of(findings, resolved, log));
+        ColumnTable.PerFile perFile = test == null ? null
+                : CheckFigures.perFile(file, test, log.data().columns().stream().map(c -> c.name()).toList());
+        print(report, log, perFile, o.out());
         AtomicOutputs.writeReport(report, null, o.json());
         return new SessionResult(report);
+    }
+
+    /** The data in the report; after sampling, with the file's row count and the split sizes of a run on the whole file. */
+    private static DataSummary summary(PreparedData data, RunConfig resolved, StreamingStats file, StreamingStats test,
+                                       boolean sampled) {
+        DataSummary s = Reports.data(data, resolved.data().path().toString());
+        if (!sampled) {
+            return s;
+        }
+        String target = resolved.data().target();
+        int[] split = CheckFigures.splitSizes(CheckFigures.rowsWithTarget(file, target), resolved.data().split(),
+                test == null ? -1 : CheckFigures.rowsWithTarget(test, target));
+        return new DataSummary(s.path(), (int) Math.min(Integer.MAX_VALUE, file.rows()), s.features(), s.task(), s.target(),
+                split[0], split[1], split[2], s.testPath(), s.classes());
     }
 
     private static Table table(DataConfig d, Path path, StreamingStats stats, int sampleRows) {
@@ -93,13 +110,17 @@ public final class CheckSession {
                 : TableReader.read(path, d.separator(), d.missing());
     }
 
-    private static void print(ReportData report, RunLog log, PrintStream out) {
+    private static void print(ReportData report, RunLog log, ColumnTable.PerFile perFile, PrintStream out) {
         out.println("data: " + Text.printable(report.data().path(), 500) + " (" + report.data().rows() + " rows, target " + Text.printable(report.data().target())
                 + ", " + report.data().task() + ")");
-        out.print(ColumnTable.render(log.data()));
+        if (perFile != null) {
+            out.println("test file: " + Text.printable(report.data().testPath(), 500) + " (" + perFile.rows()[1] + " rows); missing values are"
+                    + " counted per file, the other figures cover both files");
+        }
+        out.print(ColumnTable.render(log.data(), perFile));
         out.println(report.findings().isEmpty() ? "no findings" : "findings (worst first):");
         FindingPrinter printer = new FindingPrinter(out);
-        report.findings().forEach(printer::print);
+        report.findings().forEach(f -> printer.print(f, report.remedies().of(f)));
         Summary.print(report, out);
     }
 }

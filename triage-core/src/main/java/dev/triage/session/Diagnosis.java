@@ -18,6 +18,7 @@ import dev.triage.probe.SetupFacts;
 import dev.triage.probe.log.Baselines;
 import dev.triage.probe.log.EvaluationSignals;
 import dev.triage.probe.log.RunLog;
+import dev.triage.repair.RemedyPreview;
 import dev.triage.report.FindingPrinter;
 import dev.triage.train.BatchEnded;
 import dev.triage.train.EpochEnded;
@@ -177,11 +178,19 @@ final class Diagnosis implements TrainingListener {
         return Evaluation.of(out, engine.spec().outputs(), split, data.preprocessor().targetEncoding());
     }
 
+    /** Prints new findings in the order they happened, each remedy as the change it would make to this run. */
     private void report(List<Finding> fresh) {
-        for (Finding f : fresh) {
-            printer.print(f);
-            listener.onFinding(f);
-        }
+        List<Finding> ordered = inOrder(fresh);
+        printer.printAll(ordered, f -> RemedyPreview.of(f, config, log));
+        ordered.forEach(listener::onFinding);
+    }
+
+    /** By phase, then the step they were first seen at (findings of one check come in rule order otherwise). */
+    static List<Finding> inOrder(List<Finding> findings) {
+        List<Finding> out = new java.util.ArrayList<>(findings);
+        out.sort(java.util.Comparator.comparingInt((Finding f) -> f.phase().ordinal())
+                .thenComparingLong(f -> f.step() == null ? -1 : f.step()));
+        return out;
     }
 
     private void stopForListener() {

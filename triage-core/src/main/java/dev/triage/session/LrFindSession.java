@@ -10,6 +10,8 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.setup.LearningRateRule;
 import dev.triage.nn.NetworkSpec;
 import dev.triage.probe.LrRangeTest;
+import dev.triage.report.Numbers;
+import dev.triage.report.html.LrFindPage;
 import dev.triage.train.AtomicFiles;
 import dev.triage.train.ConfigResolution;
 import dev.triage.train.ModelBuilder;
@@ -52,8 +54,8 @@ public final class LrFindSession {
         RunFolder folder = RunFolder.create(resolved.output().dir(), TrainSession.runName(cfg) + "-lr-find",
                 LocalDateTime.now(o.clock()));
         StringBuilder csv = new StringBuilder("step,learning_rate,loss,smoothed_loss\n");
-        r.points().forEach(p -> csv.append(String.format(Locale.ROOT, "%d,%s,%s,%s%n", p.step(), p.learningRate(), p.loss(),
-                p.smoothed())));
+        r.points().forEach(p -> csv.append(String.format(Locale.ROOT, "%d,%s,%s,%s%n", p.step(), Numbers.cell(p.learningRate()),
+                Numbers.cell(p.loss()), Numbers.cell(p.smoothed()))));
         AtomicFiles.write(folder.path().resolve("lr_find.csv"), csv.toString());
         SingleRun.writeConfig(folder, resolved);
         o.out().println("learning-rate range test for " + resolved.training().optimizer().configName() + ", " + r.points().size()
@@ -67,6 +69,10 @@ public final class LrFindSession {
         o.out().println("  lowest smoothed loss at: " + Fmt.num(r.lowest()));
         o.out().println("  diverged at: " + (Double.isNaN(r.divergence()) ? "did not diverge" : Fmt.num(r.divergence())));
         o.out().println("  curve: " + Text.printable(folder.path().resolve("lr_find.csv").toString(), 500));
-        return new LrRangeTest.Result(r.points(), suggested, r.lowest(), r.divergence());
+        LrRangeTest.Result accepted = new LrRangeTest.Result(r.points(), suggested, r.lowest(), r.divergence());
+        o.out().println("  chart: " + Text.printable(LrFindPage.write(folder.path(), accepted, resolved.training().optimizer()
+                .configName() + " on " + resolved.data().path().getFileName() + ", " + r.points().size() + " steps from "
+                + Fmt.num(MIN_RATE) + " to " + Fmt.num(MAX_RATE)).toString(), 500));
+        return accepted;
     }
 }

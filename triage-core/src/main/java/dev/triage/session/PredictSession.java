@@ -8,7 +8,7 @@ import dev.triage.data.TableReader;
 import dev.triage.data.Text;
 import dev.triage.nn.Engine;
 import dev.triage.nn.EngineData;
-import dev.triage.train.AtomicFiles;
+import dev.triage.report.OutputFile;
 import dev.triage.train.TrainedModel;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -56,7 +56,7 @@ public final class PredictSession {
         if (outFile == null) {
             out.print(csv);
         } else {
-            AtomicFiles.write(outFile, csv);
+            OutputFile.write(outFile, csv, out);
         }
         return table.rows();
     }

@@ -6,6 +6,7 @@ import dev.triage.data.Column;
 import dev.triage.data.NumericColumn;
 import dev.triage.data.Table;
 import dev.triage.data.TargetEncoding;
+import dev.triage.report.Numbers;
 import dev.triage.train.Evaluation;
 import dev.triage.train.TrainedModel;
 import java.util.List;
@@ -48,12 +49,12 @@ final class PredictionCsv {
             finite &= Double.isFinite(out[r * width + j]);
         }
         if (!classes) {
-            sb.append(finite ? Double.toString(t.toOriginal(out[r])) : "");
+            sb.append(finite ? Numbers.cell(t.toOriginal(out[r])) : "");
             return;
         }
         sb.append(finite ? quote(t.classes().get(Evaluation.predictedClass(out, width, r))) : "");
         for (int c = 0; c < t.classes().size(); c++) {
-            sb.append(',').append(finite ? Double.toString(Evaluation.probabilityOf(out, width, r, c)) : "");
+            sb.append(',').append(finite ? Numbers.cell(Evaluation.probabilityOf(out, width, r, c)) : "");
         }
     }
 

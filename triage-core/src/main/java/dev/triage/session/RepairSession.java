@@ -3,6 +3,7 @@ package dev.triage.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.triage.config.ConfigCompare;
 import dev.triage.config.RunConfig;
 import dev.triage.data.DataPreparation;
 import dev.triage.data.PreparedData;
@@ -14,6 +15,7 @@ import dev.triage.repair.TrialRunner;
 import dev.triage.report.AtomicOutputs;
 import dev.triage.report.JsonReport;
 import dev.triage.report.ReportData;
+import dev.triage.report.SetArguments;
 import dev.triage.report.Summary;
 import dev.triage.report.html.HtmlReport;
 import dev.triage.train.AtomicFiles;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code triage train --repair}: the original run and each repair trial get their own run folder under
@@ -46,6 +49,12 @@ final class RepairSession {
     }
 
     static SessionResult run(RunConfig resolved, PreparedData data, RunFolder top, SessionOptions o) {
+        return run(resolved, data, top, o, null);
+    }
+
+    /** {@code userSettings}: what the user set (the report lists it; null when not known). */
+    static SessionResult run(RunConfig resolved, PreparedData data, RunFolder top, SessionOptions o,
+                             Map<String, Object> userSettings) {
         RepairSession s = new RepairSession(top, o);
         Attempt original = s.attempt(resolved, data, 0);
         TrialRunner runner = new TrialRunner() {
@@ -68,11 +77,21 @@ final class RepairSession {
         Attempt last = s.attempts.stream().filter(a -> a.folder().path().toString().equals(result.last().runDir()))
                 .findFirst().orElse(original);
         s.publish(last);
-        ReportData report = Reports.repaired(original, last, result.outcome(), top.path().toString());
+        ReportData report = Reports.repaired(original, last, result.outcome(), top.path().toString())
+                .withUserSettings(userSettings);
         AtomicOutputs.writeReport(report, top.path(), o.json());
         Summary.print(report, o.out());
         o.out().println("  before repair: " + Summary.metrics(testOf(original)) + "\n  after repair:  " + Summary.metrics(testOf(last)));
+        o.out().println("  changes kept:  " + keptChanges(original.config(), last.config()));
         return new SessionResult(report);
+    }
+
+    /** The final configuration as {@code --set} arguments against the original, "none" when nothing was kept. */
+    static String keptChanges(RunConfig original, RunConfig last) {
+        Map<String, Object> changes = ConfigCompare.differences(original.tree(), last.tree(), Set.of("doctor.repair"));
+        return changes.isEmpty() ? "none" : SetArguments.arguments(changes).stream().map(a -> "--set " + a)
+                .collect(java.util.stream.Collectors.joining(" "))
+                + " (the session's run.yaml has them, without doctor.repair)";
     }
 
     private static dev.triage.train.TaskMetrics testOf(Attempt a) {
@@ -117,6 +136,8 @@ final class RepairSession {
             baselines.put(key, a.baselines());
         }
         attempts.add(a);
+        // each trial folder is a run folder of its own: its report, for triage report and triage compare
+        AtomicOutputs.writeReport(Reports.of("train", a, null, folder.path().toString()), folder.path(), null);
         return a;
     }
 
@@ -143,7 +164,8 @@ final class RepairSession {
 
     private static void publish(RunFolder top, Attempt last) {
         RepairFolders.markFinal(top, last.folder());
-        SingleRun.writeConfig(top, last.config());
+        // the repaired configuration, to train again as it is: repairing it again is not what a re-run means
+        SingleRun.writeConfig(top, last.config().with("doctor.repair", false));
         copy(last.folder().model(), top.model());
         copy(last.folder().metrics(), top.metrics());
         copy(last.folder().path().resolve(Telemetry.FILE_NAME), top.path().resolve(Telemetry.FILE_NAME));

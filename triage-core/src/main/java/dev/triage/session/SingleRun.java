@@ -105,7 +105,8 @@ final class SingleRun {
     }
 
     private List<TrainingListener> listeners(MetricsLog metrics, CheckpointWriter checkpoints) {
-        List<TrainingListener> all = new ArrayList<>(List.of(metrics, new ProgressPrinter(options.terminal())));
+        List<TrainingListener> all = new ArrayList<>(List.of(metrics, new ProgressPrinter(options.terminal(),
+                config.training().earlyStopping() != null && config.training().earlyStopping().restoreBest())));
         if (diagnosis != null) {
             all.add(diagnosis.recorder());
             all.add(diagnosis);

@@ -7,6 +7,8 @@ import dev.triage.data.PreparedData;
 import dev.triage.report.AtomicOutputs;
 import dev.triage.report.ReportData;
 import dev.triage.report.Summary;
+import dev.triage.report.UserSettings;
+import dev.triage.train.Checkpoint;
 import dev.triage.train.ConfigResolution;
 import dev.triage.train.RunFolder;
 import java.nio.file.Path;
@@ -25,10 +27,10 @@ public final class TrainSession {
         RunFolder folder = RunFolder.create(resolved.output().dir(), runName(cfg), LocalDateTime.now(o.clock()));
         o.out().println("run folder: " + ResumePlan.shown(folder));
         if (o.repair() || resolved.doctor().repair()) {
-            return RepairSession.run(resolved, data, folder, o);
+            return RepairSession.run(resolved, data, folder, o, UserSettings.of(cfg));
         }
         Attempt a = RunAttempt.run(resolved, data, folder, o, null);
-        ReportData report = Reports.of("train", a, null, folder.path().toString());
+        ReportData report = Reports.of("train", a, null, folder.path().toString()).withUserSettings(UserSettings.of(cfg));
         AtomicOutputs.writeReport(report, folder.path(), o.json());
         Summary.print(report, o.out());
         MemoryCheck.requireTrained(a);

@@ -10,6 +10,7 @@ import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
 import dev.triage.probe.log.BaselineResult;
 import dev.triage.probe.log.Baselines;
+import dev.triage.repair.RemedyChange;
 import dev.triage.train.TaskMetrics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,12 @@ public class GoldenReportTest {
         TaskMetrics test = new TaskMetrics.Regression(0.66, 0.5, 0.2, 3, new double[] {5, 6, 5.5}, new double[] {5, 7, 6});
         return new ReportData("train", new DataSummary("wine.csv", 1599, 11, "regression", "quality", 1119, 240, 240, null, null),
                 config, List.of(unscaled, nan), baselines, new RunMetrics(10, 0.4, Double.NaN, test, "non_finite", 1.5), null,
-                "runs/demo", List.of(new SkippedCheck("split-shift", "no separate test file")));
+                "runs/demo", List.of(new SkippedCheck("split-shift", "no separate test file")))
+                .withUserSettings(Map.of("data.preprocess.scale", "none"))
+                .withRemedies(new RemedyPlans(Map.of(unscaled.identity(), List.of(
+                        new RemedyChange(Remedy.SCALE_FEATURES, Map.of("data.preprocess.scale", "standard"),
+                                Map.of("data.preprocess.scale", "none"), ""),
+                        RemedyChange.action(Remedy.ROBUST_SCALE_FEATURES, "nothing to change"))), Map.of()));
     }
 
     @Test

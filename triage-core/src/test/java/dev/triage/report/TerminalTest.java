@@ -43,4 +43,22 @@ class TerminalTest {
         assertThat(ProgressPrinter.clock(3725)).isEqualTo("1:02:05");
         assertThat(ProgressPrinter.clock(65)).isEqualTo("1:05");
     }
+
+    @Test
+    void onlyATerminalDeviceCountsAsInteractive(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path pts = java.nio.file.Files.createSymbolicLink(dir.resolve("1"), java.nio.file.Path.of("/dev/pts/3"));
+        java.nio.file.Path file = java.nio.file.Files.createSymbolicLink(dir.resolve("2"), dir.resolve("log.txt"));
+        java.nio.file.Path pipe = java.nio.file.Files.createSymbolicLink(dir.resolve("3"), java.nio.file.Path.of("pipe:[4242]"));
+        assertThat(Terminal.isTerminalDevice(pts)).isTrue();
+        assertThat(Terminal.isTerminalDevice(file)).isFalse();
+        assertThat(Terminal.isTerminalDevice(pipe)).isFalse();
+        assertThat(Terminal.isTerminalDevice(dir.resolve("missing"))).isFalse();
+    }
+
+    @Test
+    void eachThingIsShownOnce() {
+        Terminal t = Terminal.plain(System.out);
+        assertThat(t.firstTime("DATA_OUTLIERS: ...")).isTrue();
+        assertThat(t.firstTime("DATA_OUTLIERS: ...")).isFalse();
+    }
 }

@@ -91,7 +91,7 @@ class JudgmentSessionTest {
         assertThat(r.report().repair().outcome()).isEqualTo(RepairOutcome.Outcome.REPAIRED);
         assertThat(r.report().repair().trials()).first().satisfies(t -> {
             assertThat(t.validationLoss()).as("scored on the training rows").isFinite();
-            assertThat(t.reason()).contains("training-rows score");
+            assertThat(t.reason()).contains("train_log_loss");
         });
         assertThat(r.exitCode()).isZero();
     }

@@ -10,13 +10,30 @@ final class Axis {
     private final boolean log;
     private final double from;
     private final double to;
+    private final boolean integers;
 
-    private Axis(double lo, double hi, boolean log, double from, double to) {
+    private Axis(double lo, double hi, boolean log, double from, double to, boolean integers) {
         this.lo = lo;
         this.hi = hi;
         this.log = log;
         this.from = from;
         this.to = to;
+        this.integers = integers;
+    }
+
+    private Axis(double lo, double hi, boolean log, double from, double to) {
+        this(lo, hi, log, from, to, false);
+    }
+
+    /** A linear axis over exactly [lo, hi] (a fraction's 0..1), without padding. */
+    static Axis exact(double lo, double hi, double from, double to) {
+        return new Axis(lo, hi, false, from, to);
+    }
+
+    /** An axis whose values are whole numbers (steps, epochs): ticks are never fractions. */
+    static Axis counting(double min, double max, double from, double to) {
+        Axis a = of(min, max, false, from, to);
+        return new Axis(a.lo, a.hi, false, from, to, true);
     }
 
     /** An axis over [min, max] (widened when empty or a single value) drawn from pixel {@code from} to {@code to}. */
@@ -36,6 +53,11 @@ final class Axis {
 
     boolean log() {
         return log;
+    }
+
+    /** The largest value the axis shows. */
+    double max() {
+        return log ? Math.pow(10, hi) : hi;
     }
 
     /** Whether a value can be drawn on this axis (finite, and positive on a log axis). */
@@ -59,7 +81,7 @@ final class Axis {
             }
             return out;
         }
-        double step = niceStep((hi - lo) / 5);
+        double step = integers ? Math.max(1, niceStep((hi - lo) / 5)) : niceStep((hi - lo) / 5);
         for (double t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) {
             out.add(Math.abs(t) < step * 1e-9 ? 0.0 : t);
         }

@@ -39,7 +39,33 @@ final class ConfigDiff {
         return out;
     }
 
-    private static Map<String, String> defaults() {
+    /**
+     * Settings whose value differs from the default although the user did not set them (keys of
+     * {@code userSettings}): values Triage detected or resolved, or a repair changed.
+     */
+    static List<Change> chosenByTriage(JsonNode config, JsonNode userSettings) {
+        Map<String, String> defaults = defaults();
+        List<Change> out = new ArrayList<>();
+        flatten(config).forEach((key, value) -> {
+            String d = defaults.get(key);
+            boolean given = key.equals("data.path") || key.equals("data.target") || userSettings.has(key);
+            if (!given && !Objects.equals(d, value) && !isParentOf(key, userSettings)) {
+                out.add(new Change(key, value, d == null ? "(not set)" : d));
+            }
+        });
+        return out;
+    }
+
+    private static boolean isParentOf(String key, JsonNode userSettings) {
+        for (Iterator<String> it = userSettings.fieldNames(); it.hasNext(); ) {
+            if (it.next().startsWith(key + ".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Map<String, String> defaults() {
         RunConfig minimal = RunConfig.load(null, List.of("data.path=data.csv", "data.target=target"), Path.of(""));
         return flatten(RunConfigJson.tree(minimal));
     }

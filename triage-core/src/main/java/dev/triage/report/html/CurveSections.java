@@ -17,13 +17,35 @@ final class CurveSections {
             return sb.append("<p>No training was recorded for this run.</p>\n</section>\n").toString();
         }
         sb.append(loss(s, run.report()).render());
-        boolean regression = "regression".equals(Html.text(run.report().path("data"), "task"));
+        sb.append(metric(s, run.report()).render());
+        return sb.append("</section>\n").toString();
+    }
+
+    /** RMSE clipped at 10x the trivial baseline's (worse than that is just "diverged"); accuracy on 0..1. */
+    private static LineChart metric(Signals s, JsonNode report) {
+        boolean regression = "regression".equals(Html.text(report.path("data"), "task"));
+        double[] values = s.epochs("validationMetric");
         LineChart metric = new LineChart("metric", "Validation " + (regression ? "RMSE (target units)" : "accuracy")
                 + " per epoch", "epoch", regression ? "rmse" : "accuracy", false)
-                .series("validation", s.epochs("epoch"), s.epochs("validationMetric"), PALETTE[1], "line")
+                .series("validation", s.epochs("epoch"), values, PALETTE[1], "line")
                 .note("The model is judged on this split; the test split is scored once at the end.");
-        sb.append(metric.render());
-        return sb.append("</section>\n").toString();
+        if (!regression) {
+            return metric.range(0, 1);
+        }
+        double trivial = Html.num(report.path("baselines").path("trivial").get("val_rmse"));
+        return metric.clipAbove(10 * (Double.isFinite(trivial) && trivial > 0 ? trivial : first(values)));
+    }
+
+    /** The first finite, positive value of the series, in order; NaN when none. */
+    static double first(double[]... series) {
+        for (double[] s : series) {
+            for (double v : s) {
+                if (Double.isFinite(v) && v > 0) {
+                    return v;
+                }
+            }
+        }
+        return Double.NaN;
     }
 
     private static LineChart loss(Signals s, JsonNode report) {
@@ -32,16 +54,29 @@ final class CurveSections {
         double[] epochSteps = s.epochs("step");
         double[] train = s.epochs("trainLoss");
         double[] val = s.epochs("validationLoss");
+        double limit = 1000 * first(stepLoss, train);
+        boolean log = wideRange(clip(stepLoss, limit), clip(train, limit), clip(val, limit));
         LineChart c = new LineChart("loss", "Loss per step (training batches) and per epoch, with the learning rate",
-                "step", "loss", wideRange(stepLoss, train, val))
+                "step", "loss", log)
                 .series("batch loss", steps, stepLoss, "#9ab8d8", "faint")
+                .series("batch loss (smoothed)", steps, Smooth.ema(stepLoss, log), "#5b8fc7", "line")
                 .series("training loss (epoch)", epochSteps, train, PALETTE[0], "line")
                 .series("validation loss (epoch)", epochSteps, val, PALETTE[1], "line")
                 .rightSeries("learning rate", epochSteps, s.epochs("learningRate"), "#555555", "learning rate", true)
-                .note("Losses in the network's units (scaled target for regression). A gap in a line is a non-finite value."
-                        + " Vertical marks: where a finding fired.");
+                .clipAbove(limit)
+                .note("Losses in the network's units (scaled target for regression); the raw batch losses are faint, their moving"
+                        + " average solid. A gap in a line is a non-finite value. Vertical marks: where a finding fired.");
         markers(c, report, epochSteps, s.epochs("epoch"), false);
         return c;
+    }
+
+    /** The values with those above {@code limit} capped at it (what the clipped chart draws). */
+    static double[] clip(double[] values, double limit) {
+        double[] out = values.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = out[i] > limit ? limit : out[i];
+        }
+        return out;
     }
 
     /** Adds a marker per finding that fired during training, at its step (or the end of its epoch). */

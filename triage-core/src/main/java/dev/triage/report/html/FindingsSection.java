@@ -30,7 +30,7 @@ final class FindingsSection {
             sb.append("<p>No findings: every check that could run stayed quiet.</p>\n");
         } else {
             sb.append("<table class=\"findings\">\n<tr><th>severity</th><th>code</th><th>when</th><th>where</th>"
-                    + "<th>what Triage saw</th><th>remedies, in order</th></tr>\n");
+                    + "<th>what Triage saw</th><th>remedies, in order: the change each makes</th></tr>\n");
             findings.forEach(f -> sb.append(row(f)));
             sb.append("</table>\n");
         }
@@ -44,16 +44,13 @@ final class FindingsSection {
         StringBuilder sb = new StringBuilder("<tr class=\"finding ").append(Html.esc(severity)).append(cause == null ? "" : " consequence")
                 .append("\" data-code=\"")
                 .append(Html.esc(Html.text(f, "code"))).append("\"><td><span class=\"sev ").append(Html.esc(severity)).append("\">")
-                .append(Html.esc(severity)).append("</span></td><td><code>").append(Html.esc(Html.text(f, "code")))
+                .append(Html.esc(severity)).append("</span></td><td><code>").append(Html.breakable(Html.text(f, "code")))
                 .append("</code><br><span class=\"small\">").append(Html.esc(Html.text(f, "rule"))).append("</span></td><td>")
                 .append(Html.esc(when(f))).append("</td><td>").append(Html.esc(Html.text(f, "where"))).append("</td><td>")
                 .append(cause == null ? "" : "<span class=\"cause\">&#8627; a consequence of <code>"
-                        + Html.esc(cause.replaceAll("@$", "")) + "</code></span><br>")
+                        + Html.breakable(cause.replaceAll("@$", "")) + "</code></span><br>")
                 .append(Html.esc(Html.text(f, "message"))).append(evidence(f.path("evidence"))).append("</td><td>");
-        for (JsonNode r : f.path("remedies")) {
-            sb.append("<code>").append(Html.esc(r.asText())).append("</code> ");
-        }
-        return sb.append("</td></tr>\n").toString();
+        return sb.append(RemedyDiff.cell(f)).append("</td></tr>\n").toString();
     }
 
     /** After a repair: which findings the final run still has. */
@@ -82,7 +79,7 @@ final class FindingsSection {
             return "";
         }
         StringBuilder sb = new StringBuilder("<dl class=\"evidence\">");
-        ev.fields().forEachRemaining(e -> sb.append("<dt>").append(Html.esc(e.getKey())).append("</dt><dd>")
+        ev.fields().forEachRemaining(e -> sb.append("<dt>").append(Html.breakable(e.getKey())).append("</dt><dd>")
                 .append(Html.num(Html.num(e.getValue()))).append("</dd>"));
         return sb.append("</dl>").toString();
     }

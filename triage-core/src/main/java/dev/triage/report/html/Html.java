@@ -34,6 +34,14 @@ final class Html {
         return sb.toString();
     }
 
+    /**
+     * An identifier (a finding code, a dotted config key, an evidence name) escaped, with line-break
+     * opportunities after its underscores and dots, so narrow table columns wrap it between its parts.
+     */
+    static String breakable(String s) {
+        return esc(s).replace("_", "_<wbr>").replace(".", ".<wbr>");
+    }
+
     /** A number with four significant digits, scientific when very small or large; "–" when unknown. */
     static String num(double v) {
         if (Double.isNaN(v)) {

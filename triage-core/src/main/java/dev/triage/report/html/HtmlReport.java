@@ -25,17 +25,11 @@ public final class HtmlReport {
     static String render(RunFiles run) {
         StringBuilder sb = new StringBuilder(64 * 1024);
         String title = "Triage report: " + run.dir().getFileName();
-        sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
-                .append("<title>").append(Html.esc(title)).append("</title>\n<style>").append(Style.CSS).append("</style>\n</head>\n<body>\n")
-                .append("<header><h1>").append(Html.esc(title)).append("</h1><p class=\"small\">")
-                .append(Html.esc("triage " + Html.text(run.report(), "triage_version") + " · " + Html.text(run.report(), "command")
-                        + " · " + Html.text(run.report(), "run_dir"))).append("</p>\n")
-                .append("<nav><a href=\"#summary\">Summary</a> <a href=\"#findings\">Findings</a> <a href=\"#training\">Training</a>"
-                        + " <a href=\"#layers\">Layers</a> <a href=\"#predictions\">Predictions</a> <a href=\"#data\">Data</a>")
-                .append(run.report().path("repair").path("attempted").asBoolean(false) ? " <a href=\"#repair\">Repair</a>" : "")
-                .append("</nav></header>\n<main>\n");
+        String nav = "<a href=\"#summary\">Summary</a> <a href=\"#findings\">Findings</a> <a href=\"#training\">Training</a>"
+                + " <a href=\"#layers\">Layers</a> <a href=\"#predictions\">Predictions</a> <a href=\"#data\">Data</a>"
+                + (run.report().path("repair").path("attempted").asBoolean(false) ? " <a href=\"#repair\">Repair</a>" : "");
+        sb.append(Page.open(title, "triage " + Html.text(run.report(), "triage_version") + " · " + Html.text(run.report(), "command")
+                + " · " + Html.text(run.report(), "run_dir"), nav));
         sb.append(SummarySection.render(run));
         sb.append(FindingsSection.render(run.report()));
         sb.append(RepairSection.render(run));
@@ -43,6 +37,6 @@ public final class HtmlReport {
         sb.append(LayerSection.render(run));
         sb.append(PredictionSection.render(run.report()));
         sb.append(DataSection.render(run.signals()));
-        return sb.append("</main>\n</body>\n</html>\n").toString();
+        return sb.append(Page.close()).toString();
     }
 }

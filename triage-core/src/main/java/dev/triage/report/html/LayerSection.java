@@ -32,6 +32,7 @@ final class LayerSection {
         LineChart act = new LineChart("activations", "Activation standard deviation per layer", "step", "std of outputs", true)
                 .note("Shrinking layer after layer: signals die out; growing: they explode.");
         LineChart dead = new LineChart("dead", "Dead ReLU units and saturated tanh/sigmoid units", "step", "fraction of units", false)
+                .range(0, 1)
                 .note("A dead unit outputs zero for every example in a batch; a saturated one sits in a flat tail of its curve.");
         for (int l = 0; l < s.layers(); l++) {
             String color = CurveSections.PALETTE[l % CurveSections.PALETTE.length];

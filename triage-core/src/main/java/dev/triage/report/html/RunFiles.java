@@ -41,6 +41,8 @@ record RunFiles(Path dir, JsonNode report, JsonNode signals, List<Trial> trials)
             ObjectNode entry = JSON.createObjectNode().put("trial", 0).put("kept", false)
                     .put("reason", "the original run, as configured");
             entry.set("val_loss", signals.path("evaluation").path("validationScore"));
+            entry.set("regression".equals(Html.text(r.path("data"), "task")) ? "val_rmse" : "val_accuracy",
+                    signals.path("evaluation").path("validationMetric"));
             entry.set("test_metric", signals.path("evaluation").path("testMetric"));
             trials.add(new Trial(entry, signals));
         }
@@ -78,7 +80,7 @@ record RunFiles(Path dir, JsonNode report, JsonNode signals, List<Trial> trials)
         return Files.isRegularFile(file) ? parse(file) : MissingNode.getInstance();
     }
 
-    private static JsonNode parse(Path file) {
+    static JsonNode parse(Path file) {
         try {
             return JSON.readTree(file.toFile());
         } catch (JsonProcessingException e) {

@@ -21,9 +21,17 @@ final class Style {
             .sev.error{background:#fde7e9;color:#b3261e}.sev.warning{background:#fff4d6;color:#7d5200}
             .sev.info{background:#e8f0fe;color:#1a56c4}
             table.findings td:nth-child(5){max-width:430px}
-            tr.consequence td:first-child{padding-left:22px}tr.consequence{opacity:.85}.cause{font-size:12px;color:#555}
+            tr.consequence td:first-child{padding-left:22px}tr.consequence{opacity:.85}.cause{font-size:12px;color:#555;overflow-wrap:anywhere}
+            table{max-width:100%}table.findings{width:100%}table.facts td{overflow-wrap:anywhere}
+            table.findings{table-layout:fixed}table.findings td{overflow-wrap:anywhere}
+            table.findings th:nth-child(1){width:88px}table.findings .sev{white-space:nowrap}table.findings th:nth-child(2){width:17%}
+            table.findings th:nth-child(3){width:10%}table.findings th:nth-child(4){width:11%}table.findings th:nth-child(6){width:30%}
+            .remedy{margin:0 0 8px}.remedy code.name{font-weight:600}.remedy p.action{margin:2px 0;font-size:12px;color:#57606a}
+            table.diff{margin:2px 0;font-size:12px}table.diff td{border:none;padding:1px 4px 1px 0}
+            table.diff td.old{color:#b3261e;text-decoration:line-through}table.diff td.new{color:#1a7f37;font-weight:600}
+            code.set{display:block;font-size:11px;color:#57606a;overflow-wrap:anywhere}
             dl.evidence{display:grid;grid-template-columns:auto 1fr;gap:0 10px;margin:6px 0 0;font-size:12px;color:#57606a}
-            dl.evidence dt{font-family:ui-monospace,monospace}dl.evidence dd{margin:0}
+            dl.evidence dt{font-family:ui-monospace,monospace}dl.evidence dd{margin:0;white-space:nowrap}
             figure.chart{margin:12px 0 18px}figure.chart figcaption{font-weight:600;margin-bottom:4px}
             figure.chart svg{width:100%;max-width:880px;height:auto;display:block}
             figure.square svg{max-width:440px}
@@ -35,12 +43,15 @@ final class Style {
             svg .marker line{stroke:#b3261e;stroke-dasharray:2 2}svg .marker text{fill:#b3261e;font-size:10px}
             svg .marker.warning line{stroke:#b07b00}svg .marker.warning text{fill:#b07b00}
             svg .marker.info line{stroke:#1a56c4}svg .marker.info text{fill:#1a56c4}
+            svg .marker.good line{stroke:#1a7f37;stroke-dasharray:none}svg .marker.good text{fill:#1a7f37}
+            svg .clip-edge{stroke:#b3261e;stroke-dasharray:1 3}svg text.clip{fill:#b3261e;font-size:10px}
             svg .dots circle{fill:#1f77b4;opacity:.45}
             .legend{font-size:12px;display:flex;flex-wrap:wrap;gap:4px 16px;margin-top:2px}
             .swatch{display:inline-block;width:18px;border-top:2px solid;margin-right:5px;vertical-align:middle}
             .swatch.dashed{border-top-style:dashed}.swatch.faint{opacity:.6}
             .swatch.band{border-top:8px solid rgba(44,160,44,.25)}.swatch.marker{border-top:2px dotted #b3261e}
             table.confusion td{text-align:right;min-width:38px}
+            table.compare td{text-align:right}table.compare td.best{font-weight:700}table.settings td{text-align:left}
             tr.target td{font-weight:600}tr.dropped td{color:#57606a}
             .empty{color:#57606a;font-style:italic}
             code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12px}

@@ -15,7 +15,7 @@ final class SummarySection {
         sb.append("<p class=\"verdict ").append(v.cssClass()).append("\" data-verdict=\"").append(v.cssClass()).append("\">")
                 .append(Html.esc(v.text())).append("</p>\n");
         sb.append("<div class=\"cols\">\n").append(data(r.path("data"))).append(metrics(run)).append("</div>\n");
-        sb.append(config(r.path("config")));
+        sb.append(r.path("user_settings").isObject() ? settings(r) : config(r.path("config")));
         return sb.append("</section>\n").toString();
     }
 
@@ -49,7 +49,8 @@ final class SummarySection {
         if (!m.isMissingNode()) {
             double val = Html.num(run.signals().path("evaluation").get("validationMetric"));
             sb.append("<tr class=\"network\"><td>network (").append(Html.esc(Html.text(m, "epochs_run"))).append(" epochs, ")
-                    .append(Html.esc(Html.text(m, "stop_reason"))).append(")</td><td>").append(Html.num(val)).append("</td><td>")
+                    .append(Html.esc(Html.text(m, "stop_reason"))).append(m.has("restored_epoch") ? "; weights of epoch "
+                            + Html.esc(Html.text(m, "restored_epoch")) + " restored" : "").append(")</td><td>").append(Html.num(val)).append("</td><td>")
                     .append(Html.num(Html.num(m.path("test").get(metric)))).append("</td></tr>\n");
         }
         for (var it = base.fields(); it.hasNext(); ) {
@@ -72,6 +73,31 @@ final class SummarySection {
             }
         }
         return sb.toString();
+    }
+
+    /** The settings the user chose (with the defaults they replace), then those Triage chose. */
+    private static String settings(JsonNode report) {
+        JsonNode user = report.path("user_settings");
+        StringBuilder sb = new StringBuilder("<details open><summary>Settings that differ from the defaults</summary>\n");
+        if (user.isEmpty()) {
+            sb.append("<p data-settings=\"0\">None: every setting you gave is Triage's default.</p>\n");
+        } else {
+            java.util.Map<String, String> defaults = ConfigDiff.defaults();
+            sb.append("<table class=\"config\" data-settings=\"").append(user.size())
+                    .append("\"><tr><th>key</th><th>you set</th><th>default</th></tr>\n");
+            user.fields().forEachRemaining(e -> sb.append("<tr><td><code>").append(Html.esc(e.getKey())).append("</code></td><td>")
+                    .append(Html.esc(RemedyDiff.yaml(e.getValue()))).append("</td><td>")
+                    .append(Html.esc(defaults.getOrDefault(e.getKey(), "(not set)"))).append("</td></tr>\n"));
+            sb.append("</table>\n");
+        }
+        List<ConfigDiff.Change> auto = ConfigDiff.chosenByTriage(report.path("config"), user);
+        boolean repaired = report.path("repair").path("attempted").asBoolean(false);
+        if (!auto.isEmpty()) {
+            sb.append("<p class=\"small auto\">").append(repaired ? "Chosen by Triage or changed by the repair: " : "Chosen by Triage: ");
+            auto.forEach(c -> sb.append("<code>").append(Html.esc(c.key())).append("</code> = ").append(Html.esc(c.value())).append("; "));
+            sb.append("</p>\n");
+        }
+        return sb.append("</details>\n").toString();
     }
 
     private static String config(JsonNode config) {

@@ -95,6 +95,60 @@ class HtmlReportTest {
     }
 
     @Test
+    void remediesAreConfigDiffsAndSettingsAreWhatTheUserSet() throws Exception {
+        Files.writeString(dir.resolve("report.json"), JsonReport.render(dev.triage.report.GoldenReportTest.fixture()));
+        String html = HtmlReport.render(RunFiles.read(dir));
+        Matcher scale = Pattern.compile("data-remedy=\"SCALE_FEATURES\">.*?</div>").matcher(html);
+        assertThat(scale.find()).isTrue();
+        assertThat(scale.group()).contains("<code>data.<wbr>preprocess.<wbr>scale</code>", "class=\"old\">none<", "class=\"new\">standard<",
+                "--set data.preprocess.scale=standard");
+        assertThat(html).containsPattern("data-remedy=\"ROBUST_SCALE_FEATURES\">.*?class=\"action\">nothing to change<");
+        assertThat(html).containsPattern("data-remedy=\"LOWER_LEARNING_RATE\">.*?class=\"action\">lower the learning rate");
+        Matcher settings = Pattern.compile("<table class=\"config\" data-settings=\"1\">.*?</table>", Pattern.DOTALL).matcher(html);
+        assertThat(settings.find()).isTrue();
+        assertThat(settings.group()).contains("<code>data.preprocess.scale</code></td><td>none</td><td>standard</td>")
+                .doesNotContain("learning_rate");
+        assertThat(html).containsPattern("Chosen by Triage: <code>training.learning_rate</code> = 0.05");
+    }
+
+    @Test
+    void aDivergedSeriesIsClippedAndAnnotatedInsteadOfStretchingTheAxis() {
+        double[] x = {1, 2, 3, 4};
+        String svg = new LineChart("loss", "Loss", "step", "loss", true).clipAbove(1000)
+                .series("batch loss", x, new double[] {1.2, 0.9, 3e4, 2.9e53}, "#000", "line").render();
+        assertThat(svg).contains("data-clipped=\"1000.0\"", "▲ clipped above 1000", "the highest is 2.900e+53 (batch loss, step 4)")
+                .doesNotContain(">1e53<", ">1e10<");
+        String calm = new LineChart("loss", "Loss", "step", "loss", true).clipAbove(1000)
+                .series("batch loss", x, new double[] {1.2, 0.9, 0.8, 0.7}, "#000", "line").render();
+        assertThat(calm).doesNotContain("data-clipped", "clipped above");
+    }
+
+    @Test
+    void stepsTickAsWholeNumbersFractionsSpanZeroToOneAndCloseMarkersTakeRows() {
+        String svg = new LineChart("dead", "Dead", "step", "fraction", false).range(0, 1)
+                .series("layer 1", new double[] {1, 2, 3}, new double[] {0.1, 0.15, 0.12}, "#000", "line")
+                .marker(2, "TRAIN_DEAD_RELU: ...", "error").marker(2.01, "TRAIN_UPDATE_RATIO: ...", "error").render();
+        assertThat(svg).contains(">0</text>", ">1</text>", ">0.2</text>", ">0.8</text>").doesNotContain(">1.5</text>", ">2.5</text>");
+        Matcher y = Pattern.compile("<g class=\"marker error\"[^>]*><line[^>]*/><text x=\"[0-9.]+\" y=\"([0-9.]+)\"").matcher(svg);
+        assertThat(y.find()).isTrue();
+        String first = y.group(1);
+        assertThat(y.find()).isTrue();
+        assertThat(y.group(1)).as("the second label goes a row lower").isNotEqualTo(first);
+    }
+
+    @Test
+    void theBatchLossIsSmoothedWithTheRawSeriesFaint() throws Exception {
+        aWholeReportFromARunFolderShowsUserStringsAsText();
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).containsPattern("class=\"series faint\" [^>]*data-series=\"batch loss\"")
+                .containsPattern("class=\"series line\" [^>]*data-series=\"batch loss \\(smoothed\\)\"");
+        String dead = html.substring(html.indexOf("<figure class=\"chart\" id=\"chart-dead\">"));
+        assertThat(dead.substring(0, dead.indexOf("</figure>"))).as("fractions on 0..1").contains(">0</text>", ">1</text>");
+        assertThat(Smooth.ema(new double[] {1, 1, 100, 1, 1}, true)[2]).isLessThan(10);
+        assertThat(Smooth.ema(new double[] {1, Double.NaN, 3}, false)).containsExactly(1, Double.NaN, 3);
+    }
+
+    @Test
     void aFolderWithoutAReportIsRefusedWithAHint() {
         assertThatThrownBy(() -> RunFiles.read(dir)).isInstanceOf(InvalidInputException.class).hasMessageContaining("report.json");
     }
