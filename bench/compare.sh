@@ -92,8 +92,9 @@ for line in open(sys.argv[1]):
         continue
     peer = d["peer"] + ("" if d["peer"] != "triage" else (" (doctor on)" if d.get("doctor") else " (doctor off)"))
     rows.setdefault((d["config"], peer), []).append(d)
-print("\n| config | peer | runs | samples/s (median) | train s (median) | test metric | vs torch | vs sklearn |")
-print("|---|---|---|---|---|---|---|---|")
+if rows:
+    print("\n| config | peer | runs | samples/s (median) | train s (median) | test metric | vs torch | vs sklearn |")
+    print("|---|---|---|---|---|---|---|---|")
 med = {k: statistics.median(x["samples_per_second"] for x in v) for k, v in rows.items()}
 for (c, p), v in sorted(rows.items()):
     metric = "rmse %.4f" % statistics.median(x["test_rmse"] for x in v) if v[0].get("test_rmse") is not None \
