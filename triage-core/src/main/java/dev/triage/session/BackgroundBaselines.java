@@ -7,10 +7,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Fits the baselines (and runs their permutation test) on a thread of their own, so that profiling the
- * data and training the network go on meanwhile: on two cores the doctor's largest fixed cost no
- * longer adds to the command's time. The result does not depend on the thread: the baselines are a
- * function of the data and the seed.
+ * Fits the baselines (and runs their permutation test) on a thread of their own while the data is
+ * profiled: on two cores the doctor's two largest fixed costs overlap. The result does not depend on
+ * the thread: the baselines are a function of the data and the seed, and they are recorded before any
+ * rule runs (rules such as the target-leak check read them when present, so a rule must never see the
+ * run without them when it will have them later).
  */
 final class BackgroundBaselines {
     private BackgroundBaselines() {

@@ -52,16 +52,14 @@ final class Diagnosis implements TrainingListener {
     /** Until the rules have run once, their cost is taken to be half a millisecond (a few epochs of a tiny network). */
     private long lastRulesNanos = 500_000;
 
-    /** Baselines still being fitted on another thread: recorded when ready, at the latest when training ends. */
-    private CompletableFuture<Baselines> pendingBaselines;
-
     Diagnosis(RunConfig resolved, PreparedData data, NetworkSpec net, Baselines baselines, SessionOptions options) {
         this(resolved, data, net, CompletableFuture.completedFuture(baselines), options);
     }
 
     /**
-     * A doctor whose baselines may still be fitting ({@link BackgroundBaselines}): the rules that need
-     * them run once they are recorded, at an epoch end or when training ends ({@link #awaitBaselines}).
+     * A doctor whose baselines are being fitted on another thread ({@link BackgroundBaselines}) while this
+     * one profiles the data; they are recorded before any rule runs, so the findings are those of a
+     * doctor that fitted them first.
      */
     Diagnosis(RunConfig resolved, PreparedData data, NetworkSpec net, CompletableFuture<Baselines> baselines,
               SessionOptions options) {
@@ -71,32 +69,7 @@ final class Diagnosis implements TrainingListener {
         this.listener = options.listener();
         log.setSetup(SetupFacts.of(resolved, net, data, Runtime.getRuntime().maxMemory()));
         log.setData(DataProfiler.profile(data));
-        this.pendingBaselines = baselines;
-        recordBaselines(false);
-    }
-
-    /**
-     * Records the baselines when they are ready (or, with {@code wait}, once they are) and runs the data
-     * checks that needed them; false while they are still being fitted.
-     */
-    private boolean recordBaselines(boolean wait) {
-        if (pendingBaselines == null) {
-            return true;
-        }
-        if (!wait && !pendingBaselines.isDone()) {
-            return false;
-        }
-        log.setBaselines(BackgroundBaselines.join(pendingBaselines));
-        pendingBaselines = null;
-        return true;
-    }
-
-    /** Waits for the baselines, records them and reports the data findings that needed them. */
-    void awaitBaselines() {
-        if (pendingBaselines != null) {
-            recordBaselines(true);
-            report(doctor.check(Phase.DATA, log));
-        }
+        log.setBaselines(BackgroundBaselines.join(baselines));
     }
 
     /** Data and configuration checks; true when training can go ahead. */
@@ -142,9 +115,6 @@ final class Diagnosis implements TrainingListener {
         if (listener != SessionListener.NONE) {
             listener.onEpoch(e.epoch(), e.trainLoss(), e.validationLoss(), e.validationMetric(), this::stopForListener);
         }
-        if (pendingBaselines != null && recordBaselines(false)) {
-            report(doctor.check(Phase.DATA, log)); // the data checks that waited for the baselines
-        }
         long now = System.nanoTime();
         if (now - lastRulesAt < lastRulesNanos * RULE_BUDGET_INVERSE) {
             return;
@@ -156,7 +126,6 @@ final class Diagnosis implements TrainingListener {
 
     /** Records the final model's scores and runs the end-of-run rules. */
     void afterTraining(Engine engine, TrainingSet set, TrainingOutcome o, PreparedData data) {
-        awaitBaselines();
         double metric = Double.NaN;
         double score = Double.NaN;
         if (set.hasValidation()) {

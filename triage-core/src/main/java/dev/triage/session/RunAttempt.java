@@ -37,7 +37,6 @@ final class RunAttempt {
         } else {
             o.out().println("  training did not start: the data cannot be trained on as configured (see the error above)");
         }
-        diagnosis.awaitBaselines(); // training did not start, or ended early: the data checks that need them still run
         AtomicOutputs.writeSignals(folder.path(), diagnosis.log());
         return new Attempt(resolved, data, folder, rec, diagnosis.doctor().findings(), diagnosis.log(),
                 diagnosis.log().baselines(), diagnosis.doctor().skipped(diagnosis.log()));
@@ -67,7 +66,6 @@ final class RunAttempt {
         String source = RunHistory.restore(folder, done, plan.last().state().step(), diagnosis.log());
         o.out().println("  continuing from epoch " + done + " (the signals of the earlier epochs from " + source + ")");
         RunRecord rec = new SingleRun(cfg, data, folder, o, diagnosis).execute(plan.last(), best);
-        diagnosis.awaitBaselines();
         AtomicOutputs.writeSignals(folder.path(), diagnosis.log());
         return new Attempt(cfg, data, folder, rec, diagnosis.doctor().findings(), diagnosis.log(),
                 diagnosis.log().baselines(), diagnosis.doctor().skipped(diagnosis.log()));
