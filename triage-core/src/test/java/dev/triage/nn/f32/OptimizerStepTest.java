@@ -101,7 +101,7 @@ class OptimizerStepTest {
         float[] p = {1.0f, -2.0f};
         a.update(p, new float[] {0.5f, 0.25f}, 0.1, new StepStats(1));
         OptimizerF32 b = new OptimizerF32(spec(Optimizer.ADAM), LAYOUT, 2);
-        b.restore(a.state());
+        b.restore(a.state(null));
         float[] pa = p.clone();
         float[] pb = p.clone();
         a.update(pa, new float[] {0.3f, 0.1f}, 0.1, new StepStats(1));
