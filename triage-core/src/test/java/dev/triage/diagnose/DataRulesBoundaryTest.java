@@ -47,7 +47,7 @@ class DataRulesBoundaryTest {
         }
         assertThat(new ConstantFeatureRule().check(with(new Logs.Setup(), data(cols, null, List.of())))).singleElement()
                 .satisfies(f -> {
-                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(f.severity()).as("Triage's scaler guards a constant column").isEqualTo(Severity.INFO);
                     assertThat(f.where()).isEqualTo("p1, p2, p3, p4, p5, p6, p7, p8");
                     assertThat(f.message()).isEqualTo("8 feature(s) have a single value in the training split: "
                             + "p1, p2, p3, p4, p5, p6, p7, p8");
@@ -68,7 +68,7 @@ class DataRulesBoundaryTest {
         assertThat(rule.check(with(new Logs.Setup(), data(List.of(), new DuplicateRows(1000, 9, 3), List.of())))).isEmpty();
         assertThat(rule.check(with(new Logs.Setup(), data(List.of(), new DuplicateRows(1000, 10, 0), List.of())))).singleElement()
                 .satisfies(f -> {
-                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(f.severity()).as("copies that agree on the target").isEqualTo(Severity.INFO);
                     assertThat(f.where()).isNull();
                     assertThat(f.message()).isEqualTo("10 rows (1%) are exact copies of other rows");
                     assertThat(f.evidence().asMap()).containsExactly(Map.entry("duplicate_rows", 10.0), Map.entry("rows", 1000.0),
@@ -151,10 +151,11 @@ class DataRulesBoundaryTest {
         List<Finding> found = new UnseenCategoryRule().check(with(s, data(List.of(), null, unseen)));
         assertThat(found).extracting(Finding::where).containsExactly("city (validation)", "city (test)");
         assertThat(found.get(0)).satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.severity()).as("7 of 150 rows").isEqualTo(Severity.WARNING);
             assertThat(f.message()).isEqualTo("7 validation rows of city have 2 value(s) never seen in training (e.g. 'Lyon');"
                     + " they are encoded as all zeros");
-            assertThat(f.evidence().asMap()).containsExactly(Map.entry("rows", 7.0), Map.entry("values", 2.0));
+            assertThat(f.evidence().asMap()).containsExactly(Map.entry("rows", 7.0), Map.entry("values", 2.0),
+                    Map.entry("share_of_split", 7 / 150.0));
             assertThat(f.remedies()).containsExactly(Remedy.STRATIFY_SPLIT);
         });
     }

@@ -28,9 +28,9 @@ class VerdictTest {
     void aScoreHalfAPercentBetterIsKeptAndLessIsNot() {
         assertThat(Verdict.of(trial(1.0), trial(0.99), LR, false)).isEqualTo("kept: validation score 0.99 (was 1)");
         assertThat(Verdict.of(trial(1.0), trial(0.995), LR, false)).as("exactly 0.5% better is not better")
-                .isEqualTo("discarded: the validation score did not improve (0.995 vs 1) and no error finding went away");
+                .isEqualTo("discarded: validation score did not improve (0.995 vs 1) and no error finding went away");
         assertThat(Verdict.of(trial(1.0), trial(1.03), LR, false)).as("worse than the noise")
-                .isEqualTo("discarded: the validation score did not improve (1.03 vs 1)");
+                .isEqualTo("discarded: validation score did not improve (1.03 vs 1)");
         assertThat(Verdict.of(trial(Double.NaN), trial(5.0), LR, false)).as("any score beats none")
                 .isEqualTo("kept: validation score 5 (was infinity)");
     }
@@ -40,7 +40,7 @@ class VerdictTest {
         assertThat(Verdict.of(trial(1.0, LR), trial(1.02), LR, false))
                 .isEqualTo("kept: 1 error finding(s) fewer at an equal validation score (1.02 vs 1)");
         assertThat(Verdict.of(trial(1.0, LR), trial(1.021), LR, false)).as("beyond 2% noise")
-                .isEqualTo("discarded: the validation score did not improve (1.02 vs 1)");
+                .isEqualTo("discarded: validation score did not improve (1.02 vs 1)");
         Finding other = finding("TRAIN_LOSS_OSCILLATING", Severity.ERROR, null);
         Finding third = finding("TRAIN_OVERFITTING", Severity.ERROR, null);
         assertThat(Verdict.of(trial(1.0, LR, third), trial(1.0, other), LR, false)).as("as many errors, one of them new")
@@ -57,7 +57,7 @@ class VerdictTest {
         assertThat(Verdict.of(trial(1.0, BEHIND), trial(0.5, BEHIND), LR, false)).as("it was behind already")
                 .isEqualTo("kept: validation score 0.5 (was 1)");
         assertThat(Verdict.of(trial(1.0), trial(2.0, BEHIND), LR, false))
-                .isEqualTo("discarded: the validation score did not improve (2 vs 1)");
+                .isEqualTo("discarded: validation score did not improve (2 vs 1)");
     }
 
     @Test
