@@ -57,11 +57,14 @@ class LauncherTest {
     private Process launch(Path root, Path launcher, Path cwd, String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of("bash", launcher.toString()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
+        return environment(root, new ProcessBuilder(cmd).directory(cwd.toFile())).start();
+    }
+
+    private ProcessBuilder environment(Path root, ProcessBuilder pb) {
         pb.environment().put("JAVA_HOME", root.resolve("jdk").toString());
         pb.environment().put("PATH", root.resolve("bin") + ":" + System.getenv("PATH"));
         pb.environment().put("MVN_LOG", dir.resolve("mvn.log").toString());
-        return pb.start();
+        return pb;
     }
 
     @Test
@@ -70,10 +73,18 @@ class LauncherTest {
         Path bin = Files.createDirectories(dir.resolve("home/bin"));
         Path link = Files.createSymbolicLink(bin.resolve("triage"), root.resolve("triage"));
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
-        Process p = launch(root, link, elsewhere, "train", "--data", "x.csv");
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        byte[] err = p.getErrorStream().readAllBytes();
+        // The launcher execs java, so its stderr filter may still be writing when the process has exited,
+        // and Java's Process drains and closes a child's pipes at exit: read the filtered stderr through an
+        // outer pipeline that ends only when the filter has closed it.
+        Path outFile = dir.resolve("out.txt");
+        ProcessBuilder pb = environment(root, new ProcessBuilder("bash", "-c",
+                "bash \"$@\" 2>&1 >\"$LAUNCH_OUT\" | cat; exit \"${PIPESTATUS[0]}\"",
+                "launch", link.toString(), "train", "--data", "x.csv").directory(elsewhere.toFile()));
+        pb.environment().put("LAUNCH_OUT", outFile.toString());
+        Process p = pb.start();
+        byte[] err = p.getInputStream().readAllBytes();
         assertThat(p.waitFor()).as("the program's exit code").isEqualTo(7);
+        String out = Files.readString(outFile, StandardCharsets.UTF_8);
         assertThat(out).contains("-jar " + root.toRealPath().resolve("triage-cli/target/triage.jar") + " train --data x.csv");
         String text = new String(err, StandardCharsets.ISO_8859_1);
         assertThat(text).doesNotContain(INCUBATOR).doesNotContain("matches")
