@@ -5,7 +5,6 @@ import dev.triage.config.LayerConfig;
 import dev.triage.config.ModelConfig;
 import dev.triage.config.RunConfig;
 import dev.triage.config.TrainingConfig;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,16 +102,20 @@ final class ModelRemedies {
         return c.config().model().dropout() > 0 ? Optional.empty() : Optional.of(c.config().with("model.dropout", 0.2));
     }
 
-    /** Halves every hidden layer's units (at least 4), or doubles them to at least {@link #ROOMY} (at most 1024). */
+    /**
+     * Halves every hidden layer's units (at least 4), or doubles them to at least {@link #ROOMY} (at most
+     * 1024). A layer written as a map keeps its other settings: only its units change.
+     */
     static Optional<RunConfig> capacity(RemedyContext c, boolean smaller) {
-        List<Object> hidden = new ArrayList<>();
         boolean changed = false;
         for (LayerConfig l : c.config().model().hidden()) {
-            int units = smaller ? Math.max(4, l.units() / 2) : Math.min(1024, Math.max(ROOMY, l.units() * 2));
-            changed |= units != l.units();
-            hidden.add((long) units);
+            changed |= resized(l.units(), smaller) != l.units();
         }
-        return changed && c.config().model().hidden().size() == c.hiddenWithout("units").size()
-                ? Optional.of(c.config().with("model.hidden", hidden)) : Optional.empty();
+        return changed ? Optional.of(c.config().with("model.hidden", c.hiddenUnits(u -> resized(u, smaller))))
+                : Optional.empty();
+    }
+
+    private static int resized(int units, boolean smaller) {
+        return smaller ? Math.max(4, units / 2) : Math.min(1024, Math.max(ROOMY, units * 2));
     }
 }

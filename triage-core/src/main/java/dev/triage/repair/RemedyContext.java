@@ -34,6 +34,22 @@ public record RemedyContext(RunConfig config, Finding finding, RunLog log) {
         return out;
     }
 
+    /** The {@code model.hidden} entries with their units changed; a layer map keeps its other settings. */
+    @SuppressWarnings("unchecked")
+    List<Object> hiddenUnits(java.util.function.IntUnaryOperator change) {
+        List<Object> out = new ArrayList<>();
+        for (Object layer : (List<Object>) config.get("model.hidden")) {
+            if (layer instanceof Map<?, ?> m) {
+                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) m);
+                copy.put("units", (long) change.applyAsInt(((Number) m.get("units")).intValue()));
+                out.add(copy);
+            } else {
+                out.add((long) change.applyAsInt(((Number) layer).intValue()));
+            }
+        }
+        return out;
+    }
+
     /** The {@code model.hidden} entries without a per-layer {@code key}, so the model-wide value applies. */
     @SuppressWarnings("unchecked")
     List<Object> hiddenWithout(String key) {

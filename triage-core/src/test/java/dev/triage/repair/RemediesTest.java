@@ -26,6 +26,7 @@ import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.RunSetup;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,22 @@ class RemediesTest {
         assertThat(apply(Remedy.DROP_LEAKING_FEATURE, c, log(Task.REGRESSION, 100, 0, List.of("x")), "x")).isEmpty();
         assertThat(apply(Remedy.DROP_COLUMN, c, log(Task.REGRESSION, 100, 0, List.of("id", "x")), "id"))
                 .hasValueSatisfying(n -> assertThat(n.data().dropColumns()).containsExactly("id"));
+    }
+
+    /** A layer written as a map keeps its other settings when its units are scaled (issue 15: they were dropped). */
+    @Test
+    void capacityScalesOnlyTheUnitsOfEachLayer() {
+        RunConfig c = config("model: {hidden: [16, {units: 8, dropout: 0.6, init: zeros}]}\n");
+        RunLog log = log(Task.REGRESSION, 100, 0, List.of("a"));
+        assertThat(apply(Remedy.INCREASE_CAPACITY, c, log, null)).hasValueSatisfying(n -> {
+            assertThat(n.get("model.hidden")).isEqualTo(List.of(32L, Map.of("units", 32L, "dropout", 0.6, "init", "zeros")));
+            assertThat(n.model().hidden().get(1).dropout()).isEqualTo(0.6);
+            assertThat(n.model().hidden().get(1).init()).isEqualTo(dev.triage.config.Init.ZEROS);
+        });
+        assertThat(apply(Remedy.REDUCE_CAPACITY, c, log, null)).hasValueSatisfying(n ->
+                assertThat(n.get("model.hidden")).isEqualTo(List.of(8L, Map.of("units", 4L, "dropout", 0.6, "init", "zeros"))));
+        assertThat(apply(Remedy.REDUCE_CAPACITY, config("model: {hidden: [4, {units: 4, dropout: 0.6}]}\n"), log, null))
+                .as("every layer at the smallest size already").isEmpty();
     }
 
     @Test
