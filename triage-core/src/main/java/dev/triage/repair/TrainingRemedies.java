@@ -3,10 +3,10 @@ package dev.triage.repair;
 import dev.triage.config.DType;
 import dev.triage.config.GradientNormalization;
 import dev.triage.config.Optimizer;
+import dev.triage.config.OptimizerProfile;
 import dev.triage.config.RunConfig;
 import dev.triage.config.ScheduleType;
 import dev.triage.config.TrainingConfig;
-import dev.triage.diagnose.setup.LearningRateRule;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,26 +16,15 @@ final class TrainingRemedies {
     private TrainingRemedies() {
     }
 
-    /** A conventional starting rate for each optimizer. */
-    static double conventionalRate(Optimizer o) {
-        return switch (o) {
-            case SGD, MOMENTUM, NESTEROV, ADAGRAD -> 0.01;
-            case RMSPROP, ADAM, ADAMW -> 0.001;
-            case LBFGS -> 1.0;
-            case OTHER -> throw new IllegalArgumentException("a run.yaml never names another framework's optimizer");
-        };
-    }
-
     private static double effective(TrainingConfig t) {
-        boolean momentum = t.optimizer() == Optimizer.MOMENTUM || t.optimizer() == Optimizer.NESTEROV;
-        return momentum ? t.learningRate() / (1 - t.momentum()) : t.learningRate();
+        return t.optimizer().profile().effectiveRate(t.learningRate(), t.momentum());
     }
 
     /** Far above the optimizer's usual range: its conventional rate; otherwise a tenth. */
     static Optional<RunConfig> lowerRate(RemedyContext c) {
         TrainingConfig t = c.config().training();
-        double[] range = LearningRateRule.range(t.optimizer());
-        double next = effective(t) > range[1] ? Math.min(t.learningRate() / 10, conventionalRate(t.optimizer()))
+        OptimizerProfile p = t.optimizer().profile();
+        double next = effective(t) > p.usualHigh() ? Math.min(t.learningRate() / 10, p.conventionalRate())
                 : t.learningRate() / 10;
         return next < 1e-7 ? Optional.empty() : Optional.of(c.config().with("training.learning_rate", next));
     }
@@ -46,20 +35,20 @@ final class TrainingRemedies {
      */
     static Optional<RunConfig> raiseRate(RemedyContext c) {
         TrainingConfig t = c.config().training();
-        double[] range = LearningRateRule.range(t.optimizer());
+        OptimizerProfile p = t.optimizer().profile();
         double ratio = c.evidence("update_ratio");
         double factor = Double.isFinite(ratio) && ratio > 0 ? Math.max(3, Math.min(100, 1e-3 / ratio)) : 10;
-        double next = effective(t) < range[0] ? conventionalRate(t.optimizer()) : t.learningRate() * factor;
-        next = Math.min(next, range[1]);
+        double next = effective(t) < p.usualLow() ? p.conventionalRate() : t.learningRate() * factor;
+        next = Math.min(next, p.usualHigh());
         return next <= t.learningRate() ? Optional.empty() : Optional.of(c.config().with("training.learning_rate", next));
     }
 
     static Optional<RunConfig> useAdam(RemedyContext c) {
-        Optimizer o = c.config().training().optimizer();
-        if (o == Optimizer.ADAM || o == Optimizer.ADAMW) {
+        if (c.config().training().optimizer().profile().adamFamily()) {
             return Optional.empty();
         }
-        return Optional.of(c.config().withAll(Map.of("training.optimizer", "adam", "training.learning_rate", 0.001)));
+        return Optional.of(c.config().withAll(Map.of("training.optimizer", "adam", "training.learning_rate",
+                Optimizer.ADAM.profile().conventionalRate())));
     }
 
     static Optional<RunConfig> schedule(RemedyContext c) {

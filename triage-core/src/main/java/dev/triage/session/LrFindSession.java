@@ -4,10 +4,9 @@ import dev.triage.data.Text;
 import dev.triage.config.RunConfig;
 import dev.triage.data.DataPreparation;
 import dev.triage.data.PreparedData;
-import dev.triage.config.Optimizer;
+import dev.triage.config.OptimizerProfile;
 import dev.triage.config.TrainingConfig;
 import dev.triage.diagnose.Fmt;
-import dev.triage.diagnose.setup.LearningRateRule;
 import dev.triage.nn.NetworkSpec;
 import dev.triage.probe.LrRangeTest;
 import dev.triage.report.Numbers;
@@ -39,10 +38,9 @@ public final class LrFindSession {
         if (Double.isNaN(suggested)) {
             return suggested;
         }
-        double[] range = LearningRateRule.range(t.optimizer());
-        boolean momentum = t.optimizer() == Optimizer.MOMENTUM || t.optimizer() == Optimizer.NESTEROV;
-        double factor = momentum ? 1 / (1 - t.momentum()) : 1;
-        return Math.max(range[0] / factor, Math.min(range[1] / factor, suggested));
+        OptimizerProfile p = t.optimizer().profile();
+        return Math.max(p.learningRateFor(p.usualLow(), t.momentum()),
+                Math.min(p.learningRateFor(p.usualHigh(), t.momentum()), suggested));
     }
 
     public static LrRangeTest.Result run(RunConfig cfg, SessionOptions o) {
