@@ -5,6 +5,7 @@ import dev.triage.config.RunConfig;
 import dev.triage.config.Scaling;
 import dev.triage.config.TargetScaling;
 import dev.triage.config.Task;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.ColumnProfile;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,13 +48,20 @@ final class DataRemedies {
                 : Optional.of(c.config().with("data.drop_columns", drop));
     }
 
-    /** Drops the column the finding names — never the last feature, which would leave nothing to learn from. */
+    /**
+     * Drops the feature column the finding is about (its subject) — never the last feature, which would
+     * leave nothing to learn from. A finding about anything else (a layer, the target, a place only
+     * described) names no column to drop.
+     */
     static Optional<RunConfig> dropColumn(RemedyContext c) {
-        String column = c.finding().where();
+        if (!(c.finding().subject() instanceof Subject.Column col)) {
+            return Optional.empty();
+        }
+        String column = col.name();
         List<String> drop = new ArrayList<>(c.config().data().dropColumns());
         boolean last = c.log() != null && c.log().data() != null && c.log().data().features().stream()
                 .noneMatch(f -> !f.name().equals(column) && !drop.contains(f.name()));
-        if (column == null || drop.contains(column) || last) {
+        if (drop.contains(column) || last) {
             return Optional.empty();
         }
         drop.add(column);

@@ -18,6 +18,7 @@ import dev.triage.diagnose.Finding;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.ColumnProfile;
 import dev.triage.probe.log.DataSignals;
 import dev.triage.probe.log.DuplicateRows;
@@ -56,6 +57,11 @@ class RemediesTest {
         return Remedies.apply(r, new RemedyContext(c, f, log));
     }
 
+    private static Optional<RunConfig> applyOn(Remedy r, RunConfig c, RunLog log, Subject subject) {
+        Finding f = new Finding("X", "x", Severity.ERROR, Phase.DATA, null, null, subject, "x", Evidence.empty(), List.of(r), null);
+        return Remedies.apply(r, new RemedyContext(c, f, log));
+    }
+
     @Test
     void aBatchThatCoversTheDataGetsSmaller() {
         RunConfig c = config("training: {batch_size: 32}\n");
@@ -70,8 +76,19 @@ class RemediesTest {
     @Test
     void theLastFeatureIsNeverDropped() {
         RunConfig c = config("");
-        assertThat(apply(Remedy.DROP_LEAKING_FEATURE, c, log(Task.REGRESSION, 100, 0, List.of("x")), "x")).isEmpty();
-        assertThat(apply(Remedy.DROP_COLUMN, c, log(Task.REGRESSION, 100, 0, List.of("id", "x")), "id"))
+        assertThat(applyOn(Remedy.DROP_LEAKING_FEATURE, c, log(Task.REGRESSION, 100, 0, List.of("x")), Subject.column("x"))).isEmpty();
+        assertThat(applyOn(Remedy.DROP_COLUMN, c, log(Task.REGRESSION, 100, 0, List.of("id", "x")), Subject.column("id")))
+                .hasValueSatisfying(n -> assertThat(n.data().dropColumns()).containsExactly("id"));
+    }
+
+    /** The column comes from the finding's subject, never from the text reports show (issue 15). */
+    @Test
+    void aColumnIsDroppedByTheFindingsSubjectNotItsText() {
+        RunConfig c = config("");
+        RunLog log = log(Task.REGRESSION, 100, 0, List.of("id", "x"));
+        assertThat(apply(Remedy.DROP_COLUMN, c, log, "id")).as("a place known only by its text").isEmpty();
+        assertThat(applyOn(Remedy.DROP_COLUMN, c, log, new Subject.Target("id"))).as("never the target").isEmpty();
+        assertThat(applyOn(Remedy.DROP_LEAKING_FEATURE, c, log, new Subject.Column("id", "test")))
                 .hasValueSatisfying(n -> assertThat(n.data().dropColumns()).containsExactly("id"));
     }
 

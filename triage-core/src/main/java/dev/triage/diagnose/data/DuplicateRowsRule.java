@@ -7,6 +7,7 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.DuplicateRows;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.Signal;
@@ -42,7 +43,7 @@ public final class DuplicateRowsRule extends BaseRule {
         String msg = d.duplicates() + " rows (" + Fmt.pct(d.duplicates() / (double) d.rows()) + ") are exact copies of other rows"
                 + (d.conflicting() > 0 ? ", and " + d.conflicting() + " feature combinations appear with different targets" : "");
         Evidence ev = Evidence.of("duplicate_rows", d.duplicates()).and("rows", d.rows()).and("conflicting_targets", d.conflicting());
-        return List.of(d.conflicting() > 0 ? before(Severity.WARNING, null, msg, ev, Remedy.CHECK_LABELS)
-                : before(Severity.WARNING, null, msg, ev));
+        return List.of(d.conflicting() > 0 ? before(Severity.WARNING, Subject.NONE, msg, ev, Remedy.CHECK_LABELS)
+                : before(Severity.WARNING, Subject.NONE, msg, ev));
     }
 }

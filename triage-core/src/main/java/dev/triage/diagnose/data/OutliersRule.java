@@ -7,6 +7,7 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.ColumnProfile;
 import dev.triage.probe.log.OutlierSummary;
 import dev.triage.probe.log.RunLog;
@@ -60,7 +61,7 @@ public final class OutliersRule extends BaseRule {
                 String msg = c.name() + " holds " + o.mostRepeatedCount() + " copies of " + Fmt.num(o.mostRepeated())
                         + ", " + Fmt.num(o.maxRobustZ()) + " robust standard deviations from its median "
                         + Fmt.num(c.summary().median()) + ": a sentinel for missing readings, not a measurement";
-                out.add(before(Severity.ERROR, c.name(), msg, ev.and("sentinel", o.mostRepeated()),
+                out.add(before(Severity.ERROR, Subject.column(c.name()), msg, ev.and("sentinel", o.mostRepeated()),
                         Remedy.TREAT_OUTLIERS_AS_MISSING, Remedy.ROBUST_SCALE_FEATURES));
             } else {
                 heavy.add(c);
@@ -82,6 +83,6 @@ public final class OutliersRule extends BaseRule {
                 + " robust standard deviations from their median: " + String.join(", ", shown) + (heavy.size() > 5 ? ", ..." : "");
         Evidence ev = Evidence.of("columns", heavy.size()).and("max_robust_z", worst.outliers().maxRobustZ())
                 .and("bound", worst.outliers().bound());
-        return before(Severity.WARNING, worst.name(), msg, ev, Remedy.ROBUST_SCALE_FEATURES);
+        return before(Severity.WARNING, Subject.column(worst.name()), msg, ev, Remedy.ROBUST_SCALE_FEATURES);
     }
 }

@@ -6,6 +6,7 @@ import dev.triage.diagnose.Finding;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.Signal;
 import dev.triage.probe.log.UnseenCategory;
@@ -31,7 +32,7 @@ public final class UnseenCategoryRule extends BaseRule {
         for (UnseenCategory u : log.data().unseen()) {
             String msg = u.rows() + " " + u.split() + " rows of " + u.column() + " have " + u.values()
                     + " value(s) never seen in training (e.g. '" + u.example() + "'); they are encoded as all zeros";
-            out.add(before(Severity.WARNING, u.column() + " (" + u.split() + ")", msg,
+            out.add(before(Severity.WARNING, new Subject.Column(u.column(), u.split()), msg,
                     Evidence.of("rows", u.rows()).and("values", u.values()), Remedy.STRATIFY_SPLIT));
         }
         return out;

@@ -9,6 +9,7 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.RunSetup;
 import dev.triage.probe.log.Signal;
@@ -49,7 +50,7 @@ public final class LearningRateRule extends BaseRule {
                 + " for " + s.optimizer().configName() + (high ? ": expect divergence, NaN or dead units" : ": training will crawl");
         Evidence ev = Evidence.of("learning_rate", s.learningRate()).and("effective_rate", effective)
                 .and("usual_low", p.usualLow()).and("usual_high", p.usualHigh());
-        return List.of(high ? before(sev, null, msg, ev, Remedy.LOWER_LEARNING_RATE, Remedy.USE_ADAM, Remedy.CLIP_GRADIENTS)
-                : before(sev, null, msg, ev, Remedy.RAISE_LEARNING_RATE, Remedy.USE_ADAM));
+        return List.of(high ? before(sev, Subject.NONE, msg, ev, Remedy.LOWER_LEARNING_RATE, Remedy.USE_ADAM, Remedy.CLIP_GRADIENTS)
+                : before(sev, Subject.NONE, msg, ev, Remedy.RAISE_LEARNING_RATE, Remedy.USE_ADAM));
     }
 }
