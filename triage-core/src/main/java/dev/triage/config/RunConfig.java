@@ -45,6 +45,11 @@ public record RunConfig(DataConfig data, ModelConfig model, TrainingConfig train
         return withAll(java.util.Collections.singletonMap(dottedKey, value)); // the value may be null
     }
 
+    /** A new configuration with a typed change applied, re-validated. */
+    public RunConfig with(ConfigChange change) {
+        return withAll(change.asDocument());
+    }
+
     /** A new configuration with several dotted keys changed at once, re-validated. */
     public RunConfig withAll(Map<String, ?> changes) {
         Map<String, Object> copy = deepCopy(tree);
