@@ -54,7 +54,7 @@ public final class LrFindSession {
         StringBuilder csv = new StringBuilder("step,learning_rate,loss,smoothed_loss\n");
         r.points().forEach(p -> csv.append(String.format(Locale.ROOT, "%d,%s,%s,%s%n", p.step(), Numbers.cell(p.learningRate()),
                 Numbers.cell(p.loss()), Numbers.cell(p.smoothed()))));
-        AtomicFiles.write(folder.path().resolve("lr_find.csv"), csv.toString());
+        AtomicFiles.write(folder.lrFindCsv(), csv.toString());
         SingleRun.writeConfig(folder, resolved);
         o.out().println("learning-rate range test for " + resolved.training().optimizer().configName() + ", " + r.points().size()
                 + " steps from " + Fmt.num(MIN_RATE) + " to " + Fmt.num(MAX_RATE));
@@ -66,7 +66,7 @@ public final class LrFindSession {
                 .configName() + "'s usual range" : "") + ")");
         o.out().println("  lowest smoothed loss at: " + Fmt.num(r.lowest()));
         o.out().println("  diverged at: " + (Double.isNaN(r.divergence()) ? "did not diverge" : Fmt.num(r.divergence())));
-        o.out().println("  curve: " + Text.printable(folder.path().resolve("lr_find.csv").toString(), 500));
+        o.out().println("  curve: " + Text.printable(folder.lrFindCsv().toString(), 500));
         LrRangeTest.Result accepted = new LrRangeTest.Result(r.points(), suggested, r.lowest(), r.divergence());
         o.out().println("  chart: " + Text.printable(LrFindPage.write(folder.path(), accepted, resolved.training().optimizer()
                 .configName() + " on " + resolved.data().path().getFileName() + ", " + r.points().size() + " steps from "

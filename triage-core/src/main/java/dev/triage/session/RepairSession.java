@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.triage.config.RunConfig;
 import dev.triage.data.DataPreparation;
 import dev.triage.data.PreparedData;
-import dev.triage.probe.telemetry.Telemetry;
 import dev.triage.probe.log.Baselines;
 import dev.triage.repair.RepairLoop;
 import dev.triage.repair.TrialResult;
@@ -128,7 +127,7 @@ final class RepairSession {
     }
 
     private RunFolder trialFolder(int n) {
-        Path p = top.path().resolve("trials").resolve("trial-" + n);
+        Path p = top.trial(n).path();
         try {
             Files.createDirectories(p);
         } catch (IOException e) {
@@ -153,7 +152,7 @@ final class RepairSession {
         SingleRun.writeConfig(top, last.config());
         copy(last.folder().model(), top.model());
         copy(last.folder().metrics(), top.metrics());
-        copy(last.folder().path().resolve(Telemetry.FILE_NAME), top.path().resolve(Telemetry.FILE_NAME));
+        copy(last.folder().signals(), top.signals());
     }
 
     /**
