@@ -24,8 +24,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code triage train --repair}: the original run and each repair trial get their own run folder under
@@ -37,6 +39,11 @@ final class RepairSession {
     private final RunFolder top;
     private final SessionOptions options;
     private final List<Attempt> attempts = new ArrayList<>();
+    /**
+     * The attempt behind each run handed to the repair loop. The loop hands back the very object it was
+     * given for the run it ends with, so that object is the handle: no folder path is compared.
+     */
+    private final Map<TrialResult, Attempt> handed = new IdentityHashMap<>();
     private final Map<Object, Baselines> baselines = new HashMap<>();
 
     private RepairSession(RunFolder top, SessionOptions options) {
@@ -70,8 +77,7 @@ final class RepairSession {
         } catch (Interrupted e) {
             return s.interrupted();
         }
-        Attempt last = s.attempts.stream().filter(a -> a.folder().path().toString().equals(result.last().runDir()))
-                .findFirst().orElse(original);
+        Attempt last = Objects.requireNonNull(s.handed.get(result.last()), "the repair loop ended with a run it was not given");
         s.publish(last);
         ReportData report = Reports.repaired(original, last, result.outcome(), top.path().toString())
                 .withUserSettings(userSettings);
@@ -139,7 +145,9 @@ final class RepairSession {
     private TrialResult trial(Attempt a) {
         double score = a.log() != null && a.log().evaluation() != null ? a.log().evaluation().score() : Double.NaN;
         double test = a.record() != null && a.record().test() != null ? a.record().test().primary() : Double.NaN;
-        return new TrialResult(a.config(), a.findings(), a.log(), score, test, a.folder().path().toString());
+        TrialResult r = new TrialResult(a.config(), a.findings(), a.log(), score, test, a.folder().path().toString());
+        handed.put(r, a);
+        return r;
     }
 
     /** Puts the final run's configuration, model and loss log into the session folder. */

@@ -144,6 +144,12 @@ class JudgmentSessionTest {
             assertThat(t.remedies()).containsExactly(dev.triage.diagnose.Remedy.SCALE_FEATURES);
             assertThat(t.kept()).isTrue();
         });
+        // the session publishes the kept trial, not the original run
+        dev.triage.train.RunFolder session = new dev.triage.train.RunFolder(Path.of(r.report().runDir()));
+        assertThat(Files.readString(session.finalTrialMarker()).strip()).isEqualTo("trial-1");
+        assertThat(Files.readString(session.config())).isEqualTo(Files.readString(session.trial(1).config()));
+        assertThat(RunConfig.load(session.config()).data().preprocess().scale())
+                .isEqualTo(dev.triage.config.Scaling.STANDARD);
     }
 
     @Test
