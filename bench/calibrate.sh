@@ -16,7 +16,7 @@ stale() {
 }
 if stale; then
     echo "calibrate: building the jar ..." >&2
-    (cd "$root" && flock "$lock" mvn -q -B -o -Dmaven.test.skip=true package -pl triage-calibrate -am) >&2
+    (cd "$root" && flock "$lock" mvn -q -B -Dmaven.test.skip=true package -pl triage-calibrate -am) >&2
 fi
 args=("$@")
 has_datasets=no

@@ -11,7 +11,7 @@ record RunResult(String id, String population, String dataset, String task, Stri
 
     /** A finding in report order (worst first). */
     record FindingRow(String code, String rule, String severity, String phase, Integer epoch, String where,
-                      Map<String, Double> evidence, List<String> remedies) {
+                      Map<String, Double> evidence, List<String> remedies, String causedBy) {
     }
 
     record Metrics(int epochs, String stop, double trainLoss, double validationLoss, String metric, double test,

@@ -88,7 +88,7 @@ final class Runner {
         for (Finding f : fs) {
             out.add(new RunResult.FindingRow(f.code(), f.rule(), lower(f.severity().name()), lower(f.phase().name()), f.epoch(),
                     f.where(), f.evidence() == null ? Map.of() : f.evidence().asMap(),
-                    f.remedies().stream().map(Enum::name).toList()));
+                    f.remedies().stream().map(Enum::name).toList(), f.causedBy()));
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package dev.triage.cli;
 
+import dev.triage.config.DType;
+import dev.triage.nn.KernelWarmup;
 import dev.triage.report.Terminal;
 import dev.triage.session.DemoSession;
 import dev.triage.session.SessionOptions;
@@ -18,6 +20,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        KernelWarmup.start(DType.FLOAT32); // compiles the kernels while the demo's data is written and read
         SessionOptions options = new SessionOptions(Terminal.system(Terminal.Progress.NORMAL), null, true,
                 Clock.systemDefaultZone());
         DemoSession.run(dir.toAbsolutePath(), options);

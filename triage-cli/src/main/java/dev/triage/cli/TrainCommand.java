@@ -1,7 +1,9 @@
 package dev.triage.cli;
 
 import dev.triage.config.InvalidInputException;
+import dev.triage.config.DType;
 import dev.triage.config.RunConfig;
+import dev.triage.nn.KernelWarmup;
 import dev.triage.report.Terminal;
 import dev.triage.session.SessionOptions;
 import dev.triage.session.SessionResult;
@@ -62,6 +64,7 @@ final class TrainCommand implements Callable<Integer> {
         SessionResult result;
         if (resume != null) {
             refuseWithResume();
+            KernelWarmup.start(DType.FLOAT32); // compiles the kernels while the run's data is read
             result = TrainSession.resume(resume, epochs, noEarlyStopping, options);
         } else {
             if (noEarlyStopping) {
@@ -69,6 +72,7 @@ final class TrainCommand implements Callable<Integer> {
                         + " --set training.early_stopping=null");
             }
             RunConfig cfg = config.load(overrides());
+            KernelWarmup.start(cfg.training().dtype()); // compiles the kernels while the data is read
             result = TrainSession.train(repair ? cfg.with("doctor.repair", true) : cfg, options);
         }
         return result.exitCode();

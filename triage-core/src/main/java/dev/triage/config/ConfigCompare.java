@@ -44,4 +44,29 @@ public final class ConfigCompare {
         }
         return Objects.equals(a, b) ? null : path;
     }
+
+    /**
+     * Every dotted key whose value differs between {@code a} and {@code b}, with its value in {@code b}
+     * (null where {@code b} lacks it), in document order, skipping {@code ignored}; lists compare whole.
+     */
+    public static Map<String, Object> differences(Map<String, Object> a, Map<String, Object> b, Set<String> ignored) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        collect(a, b, "", ignored, out);
+        return out;
+    }
+
+    private static void collect(Object a, Object b, String path, Set<String> ignored, Map<String, Object> out) {
+        if (ignored.contains(path)) {
+            return;
+        }
+        if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
+            Set<Object> keys = new LinkedHashSet<>(ma.keySet());
+            keys.addAll(mb.keySet());
+            for (Object k : keys) {
+                collect(ma.get(k), mb.get(k), path.isEmpty() ? String.valueOf(k) : path + "." + k, ignored, out);
+            }
+        } else if (first(a, b, path, Set.of()) != null) {
+            out.put(path, b);
+        }
+    }
 }

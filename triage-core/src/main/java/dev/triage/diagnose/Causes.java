@@ -61,7 +61,8 @@ public final class Causes {
 
     /**
      * The findings with their causes linked, ordered root causes first, each followed by the findings it
-     * explains; {@code ranked} is in report order (worst first).
+     * explains; {@code ranked} is in report order (worst first). A root cause ranks with the worst finding it
+     * explains, then by its own severity; among equals one that explains others comes before an isolated one.
      */
     public static List<Finding> link(List<Finding> ranked) {
         List<Finding> byOrigin = new ArrayList<>(ranked);
@@ -72,14 +73,21 @@ public final class Causes {
             Finding cause = cause(f, byOrigin);
             linked.put(f.identity(), f.causedBy(cause == null ? null : root(cause, byOrigin).identity()));
         }
-        List<Finding> out = new ArrayList<>();
+        List<List<Finding>> groups = new ArrayList<>();
         for (Finding f : ranked) {
             Finding l = linked.get(f.identity());
             if (l.isRootCause()) {
-                out.add(l);
-                ranked.stream().map(x -> linked.get(x.identity())).filter(x -> f.identity().equals(x.causedBy())).forEach(out::add);
+                List<Finding> group = new ArrayList<>(List.of(l));
+                ranked.stream().map(x -> linked.get(x.identity())).filter(x -> f.identity().equals(x.causedBy())).forEach(group::add);
+                groups.add(group);
             }
         }
+        // a root cause ranks as its worst consequence (a warning that explains an error comes with the errors),
+        // then by its own severity, and one that explains others before an isolated finding; otherwise report order
+        groups.sort(Comparator.comparingInt((List<Finding> g) -> -g.stream().mapToInt(x -> x.severity().rank()).max().orElse(0))
+                .thenComparingInt(g -> -g.get(0).severity().rank()).thenComparingInt(g -> g.size() > 1 ? 0 : 1));
+        List<Finding> out = new ArrayList<>();
+        groups.forEach(out::addAll);
         return out;
     }
 

@@ -58,6 +58,14 @@ public interface Engine extends AutoCloseable {
 
     void setParameters(double[] values);
 
+    /**
+     * The parameters copied into {@code reuse} when it has the right length (a checkpoint snapshot taken
+     * every epoch allocates nothing), else into a new array.
+     */
+    default double[] parameters(double[] reuse) {
+        return parameters();
+    }
+
     /** Non-trainable state: batch-norm running means and variances. */
     double[] buffers();
 
@@ -67,6 +75,11 @@ public interface Engine extends AutoCloseable {
     double[] optimizerState();
 
     void setOptimizerState(double[] state);
+
+    /** The optimizer's state copied into {@code reuse} when it has the right length, else into a new array. */
+    default double[] optimizerState(double[] reuse) {
+        return optimizerState();
+    }
 
     /** Replaces the optimizer (second training phase); its state starts empty. */
     void resetOptimizer(OptimizerSpec spec);

@@ -1,5 +1,6 @@
 package dev.triage.probe;
 
+import dev.triage.config.CheckpointPolicy;
 import dev.triage.config.DType;
 import dev.triage.config.Optimizer;
 import dev.triage.config.RunConfig;
@@ -9,6 +10,7 @@ import dev.triage.nn.LayerSpec;
 import dev.triage.nn.NetworkSpec;
 import dev.triage.probe.log.LayerFacts;
 import dev.triage.probe.log.RunSetup;
+import dev.triage.train.CheckpointWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +33,7 @@ public final class SetupFacts {
                 t.earlyStopping() != null && t.earlyStopping().restoreBest(), cfg.data().preprocess().scale(),
                 cfg.data().preprocess().scaleTarget(), cfg.data().preprocess().impute(), cfg.data().split().shuffle(),
                 stratified(cfg, data), net.parameterCount(),
-                estimateBytes(t, net, data), maxHeap, t.dtype(), t.schedule(), net.classWeights() != null);
+                estimateBytes(t, net, data, cfg.output().checkpoints()), maxHeap, t.dtype(), t.schedule(), net.classWeights() != null);
     }
 
     private static boolean stratified(RunConfig cfg, PreparedData data) {
@@ -41,15 +43,18 @@ public final class SetupFacts {
     }
 
     /**
-     * Bytes training holds at once: parameters with gradients, optimizer state and two double copies
-     * (best weights, checkpoint); per-layer batch buffers; the encoded data twice (doubles and the
-     * engine's copy); and the table read from the file.
+     * Bytes training holds at once: parameters with gradients, optimizer state, a double copy of the best
+     * weights and the checkpoint snapshots (parameters and optimizer state in doubles, up to
+     * {@link CheckpointWriter#SNAPSHOTS} of them while checkpoints are written in the background);
+     * per-layer batch buffers; the encoded data twice (doubles and the engine's copy); and the table
+     * read from the file.
      */
-    static long estimateBytes(TrainingConfig t, NetworkSpec net, PreparedData data) {
+    static long estimateBytes(TrainingConfig t, NetworkSpec net, PreparedData data, CheckpointPolicy checkpoints) {
         long value = t.dtype() == DType.FLOAT64 ? 8 : 4;
         long params = net.parameterCount();
         long optimizerCopies = t.optimizer().profile().stateCopies();
-        long paramBytes = params * (value * (2 + optimizerCopies) + 16);
+        long snapshots = checkpoints == CheckpointPolicy.NONE ? 0 : CheckpointWriter.SNAPSHOTS;
+        long paramBytes = params * (value * (2 + optimizerCopies) + 8 + snapshots * 8 * (1 + optimizerCopies));
         int batch = Math.max(1, Math.min(t.batchSize(), data.train().rows()));
         if (t.optimizer() == Optimizer.LBFGS) {
             batch = Math.min(data.train().rows(), 4096);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The repair loop. While error findings remain — or the network loses to a baseline and a warning
@@ -82,16 +83,20 @@ public final class RepairLoop {
 
     /**
      * The findings to repair, causes before symptoms: every error about the data, configuration,
-     * initialization or training (in that order); when the network loses to a baseline (TRAIN_UNDERFITTING
-     * of any severity), the warnings of those phases next; the verdicts on the final model (its
-     * remedies are generic) last.
+     * initialization or training (in that order), with the warnings that are the root cause of an error
+     * ranked as that error; a column to drop (an identifier) whatever the outcome, since keeping it only
+     * costs; when the network loses to a baseline (TRAIN_UNDERFITTING of any severity), the other warnings
+     * of those phases next; the verdicts on the final model (its remedies are generic) last.
      */
     static List<Finding> candidates(TrialResult r) {
         boolean behind = behind(r);
+        Set<String> causesOfErrors = r.errors().stream().map(Finding::causedBy).filter(c -> c != null).collect(Collectors.toSet());
         List<Finding> out = new ArrayList<>(r.findings().stream().filter(f -> f.severity() == Severity.ERROR
-                || behind && f.severity() == Severity.WARNING).toList());
+                || f.severity() == Severity.WARNING && (behind || causesOfErrors.contains(f.identity())
+                || f.remedies().contains(Remedy.DROP_COLUMN))).toList());
         out.sort(Comparator.comparing((Finding f) -> f.phase() == Phase.EVALUATION)
-                .thenComparingInt(f -> -f.severity().rank()).thenComparingInt(f -> f.phase().ordinal()));
+                .thenComparingInt(f -> f.severity() == Severity.ERROR || causesOfErrors.contains(f.identity()) ? 0 : 1)
+                .thenComparingInt(f -> f.phase().ordinal()));
         return out;
     }
 

@@ -31,6 +31,7 @@ import dev.triage.train.TrainingListener;
 import dev.triage.train.TrainingOutcome;
 import dev.triage.train.TrainingSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The doctor attached to one run: fills the run log (setup, data, baselines, init pass, training
@@ -52,13 +53,23 @@ final class Diagnosis implements TrainingListener {
     private long lastRulesNanos = 500_000;
 
     Diagnosis(RunConfig resolved, PreparedData data, NetworkSpec net, Baselines baselines, SessionOptions options) {
+        this(resolved, data, net, CompletableFuture.completedFuture(baselines), options);
+    }
+
+    /**
+     * A doctor whose baselines are being fitted on another thread ({@link BackgroundBaselines}) while this
+     * one profiles the data; they are recorded before any rule runs, so the findings are those of a
+     * doctor that fitted them first.
+     */
+    Diagnosis(RunConfig resolved, PreparedData data, NetworkSpec net, CompletableFuture<Baselines> baselines,
+              SessionOptions options) {
         this.config = resolved;
         this.doctor = new Doctor(Rules.all(), resolved.doctor().disable());
         this.printer = new FindingPrinter(options.terminal());
         this.listener = options.listener();
         log.setSetup(SetupFacts.of(resolved, net, data, Runtime.getRuntime().maxMemory()));
         log.setData(DataProfiler.profile(data));
-        log.setBaselines(baselines);
+        log.setBaselines(BackgroundBaselines.join(baselines));
     }
 
     /** Data and configuration checks; true when training can go ahead. */

@@ -3,6 +3,7 @@ package dev.triage.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.triage.config.ConfigCompare;
 import dev.triage.config.RunConfig;
 import dev.triage.data.DataPreparation;
 import dev.triage.data.PreparedData;
@@ -13,6 +14,7 @@ import dev.triage.repair.TrialRunner;
 import dev.triage.report.AtomicOutputs;
 import dev.triage.report.JsonReport;
 import dev.triage.report.ReportData;
+import dev.triage.report.SetArguments;
 import dev.triage.report.Summary;
 import dev.triage.report.html.HtmlReport;
 import dev.triage.train.AtomicFiles;
@@ -28,6 +30,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * {@code triage train --repair}: the original run and each repair trial get their own run folder under
@@ -84,7 +87,16 @@ final class RepairSession {
         AtomicOutputs.writeReport(report, top.path(), o.json());
         Summary.print(report, o.out());
         o.out().println("  before repair: " + Summary.metrics(testOf(original)) + "\n  after repair:  " + Summary.metrics(testOf(last)));
+        o.out().println("  changes kept:  " + keptChanges(original.config(), last.config()));
         return new SessionResult(report);
+    }
+
+    /** The final configuration as {@code --set} arguments against the original, "none" when nothing was kept. */
+    static String keptChanges(RunConfig original, RunConfig last) {
+        Map<String, Object> changes = ConfigCompare.differences(original.tree(), last.tree(), Set.of("doctor.repair"));
+        return changes.isEmpty() ? "none" : SetArguments.arguments(changes).stream().map(a -> "--set " + a)
+                .collect(java.util.stream.Collectors.joining(" "))
+                + " (the session's run.yaml has them, without doctor.repair)";
     }
 
     private static dev.triage.train.TaskMetrics testOf(Attempt a) {
@@ -129,6 +141,8 @@ final class RepairSession {
             baselines.put(key, a.baselines());
         }
         attempts.add(a);
+        // each trial folder is a run folder of its own: its report, for triage report and triage compare
+        AtomicOutputs.writeReport(Reports.of("train", a, null, folder.path().toString()), folder.path(), null);
         return a;
     }
 
@@ -157,7 +171,8 @@ final class RepairSession {
 
     private static void publish(RunFolder top, Attempt last) {
         RepairFolders.markFinal(top, last.folder());
-        SingleRun.writeConfig(top, last.config());
+        // the repaired configuration, to train again as it is: repairing it again is not what a re-run means
+        SingleRun.writeConfig(top, last.config().with("doctor.repair", false));
         copy(last.folder().model(), top.model());
         copy(last.folder().metrics(), top.metrics());
         copy(last.folder().signals(), top.signals());

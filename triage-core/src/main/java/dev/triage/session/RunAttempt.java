@@ -3,7 +3,6 @@ package dev.triage.session;
 import dev.triage.config.RunConfig;
 import dev.triage.data.PreparedData;
 import dev.triage.nn.NetworkSpec;
-import dev.triage.probe.BaselineRunner;
 import dev.triage.probe.log.Baselines;
 import dev.triage.report.AtomicOutputs;
 import dev.triage.train.ModelBuilder;
@@ -11,6 +10,7 @@ import dev.triage.train.RunFolder;
 import dev.triage.train.Checkpoint;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Runs one resolved configuration with the doctor: checks, training, evaluation, and the run log on disk. */
 final class RunAttempt {
@@ -25,8 +25,8 @@ final class RunAttempt {
         }
         NetworkSpec net = ModelBuilder.network(resolved, data);
         o.terminal().status("fitting the baselines and profiling " + data.table().rows() + " rows ...");
-        Baselines baselines = cachedBaselines != null ? cachedBaselines : BaselineRunner.run(data, resolved.data().split().seed());
-        Diagnosis diagnosis = new Diagnosis(resolved, data, net, baselines, o);
+        CompletableFuture<Baselines> fitting = BackgroundBaselines.start(data, resolved.data().split().seed(), cachedBaselines);
+        Diagnosis diagnosis = new Diagnosis(resolved, data, net, fitting, o);
         o.terminal().clearStatus();
         RunRecord rec = null;
         boolean ready = diagnosis.beforeTraining();
@@ -38,8 +38,8 @@ final class RunAttempt {
             o.out().println("  training did not start: the data cannot be trained on as configured (see the error above)");
         }
         AtomicOutputs.writeSignals(folder.path(), diagnosis.log());
-        return new Attempt(resolved, data, folder, rec, diagnosis.doctor().findings(), diagnosis.log(), baselines,
-                diagnosis.doctor().skipped(diagnosis.log()));
+        return new Attempt(resolved, data, folder, rec, diagnosis.doctor().findings(), diagnosis.log(),
+                diagnosis.log().baselines(), diagnosis.doctor().skipped(diagnosis.log()));
     }
 
     /**
@@ -58,8 +58,8 @@ final class RunAttempt {
         }
         NetworkSpec net = ModelBuilder.network(cfg, data.target(), data.preprocessor().width());
         o.terminal().status("fitting the baselines and profiling " + data.table().rows() + " rows ...");
-        Baselines baselines = BaselineRunner.run(data, cfg.data().split().seed());
-        Diagnosis diagnosis = new Diagnosis(cfg, data, net, baselines, o);
+        CompletableFuture<Baselines> fitting = BackgroundBaselines.start(data, cfg.data().split().seed(), null);
+        Diagnosis diagnosis = new Diagnosis(cfg, data, net, fitting, o);
         o.terminal().clearStatus();
         diagnosis.beforeTraining();
         int done = plan.last().state().nextEpoch() - 1;
@@ -67,8 +67,8 @@ final class RunAttempt {
         o.out().println("  continuing from epoch " + done + " (the signals of the earlier epochs from " + source + ")");
         RunRecord rec = new SingleRun(cfg, data, folder, o, diagnosis).execute(plan.last(), best);
         AtomicOutputs.writeSignals(folder.path(), diagnosis.log());
-        return new Attempt(cfg, data, folder, rec, diagnosis.doctor().findings(), diagnosis.log(), baselines,
-                diagnosis.doctor().skipped(diagnosis.log()));
+        return new Attempt(cfg, data, folder, rec, diagnosis.doctor().findings(), diagnosis.log(),
+                diagnosis.log().baselines(), diagnosis.doctor().skipped(diagnosis.log()));
     }
 
     private static double[][] bestWeights(RunFolder folder) {

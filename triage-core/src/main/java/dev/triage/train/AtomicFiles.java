@@ -63,7 +63,7 @@ public final class AtomicFiles {
      * A new file beside the target ({@code .model.triage.8123456.tmp}), created with the user's umask
      * like any file the user's programs write (a temporary file of the JDK would be private, 0600).
      */
-    private static Path temporaryFile(Path dir, Path target) throws IOException {
+    static Path temporaryFile(Path dir, Path target) throws IOException {
         for (int attempt = 0; ; attempt++) {
             long n = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
             Path tmp = dir.resolve("." + target.getFileName() + "." + n + ".tmp");
@@ -77,7 +77,7 @@ public final class AtomicFiles {
         }
     }
 
-    private static void move(Path tmp, Path target) throws IOException {
+    static void move(Path tmp, Path target) throws IOException {
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -85,7 +85,7 @@ public final class AtomicFiles {
         }
     }
 
-    private static void syncDirectory(Path dir) {
+    static void syncDirectory(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException | UnsupportedOperationException e) {
@@ -93,7 +93,7 @@ public final class AtomicFiles {
         }
     }
 
-    private static void deleteQuietly(Path p) {
+    static void deleteQuietly(Path p) {
         if (p != null) {
             try {
                 Files.deleteIfExists(p);

@@ -2,6 +2,8 @@ package dev.triage.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -16,6 +18,11 @@ public record Checkpoint(TrainedModel model, TrainingState state, double validat
     }
 
     public void save(Path path) {
+        AtomicFiles.write(path, this::writeTo);
+    }
+
+    /** The checkpoint file's bytes, streamed (its header, its arrays and their checksum). */
+    public void writeTo(OutputStream out) throws IOException {
         ObjectNode h = model.header("checkpoint");
         ObjectNode t = h.putObject("training");
         t.put("next_epoch", state.nextEpoch());
@@ -26,10 +33,11 @@ public record Checkpoint(TrainedModel model, TrainingState state, double validat
         t.put("validation_loss", validationLoss);
         context.write(h);
         Map<String, TriageFile.Array> arrays = model.arrays();
-        arrays.put("optimizer", new TriageFile.Array(state.optimizer(), false));
+        // a float32 engine's moments are floats: 4 bytes each unless a value needs more (a step count past 2^24)
+        arrays.put("optimizer", new TriageFile.Array(state.optimizer(), TriageFile.exactInFloat(state.optimizer())));
         arrays.put("schedule", new TriageFile.Array(state.schedule(), false));
         arrays.put("early_stopping", new TriageFile.Array(state.earlyStopping(), false));
-        AtomicFiles.write(path, out -> TriageFile.write(out, 'C', h, arrays));
+        TriageFile.write(out, 'C', h, arrays);
     }
 
     public static Checkpoint load(Path path) {

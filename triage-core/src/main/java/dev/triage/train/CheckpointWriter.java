@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,17 +16,20 @@ import java.util.Map;
  * Saves checkpoints after each completed epoch: {@code last.ckpt} always, {@code best.ckpt} and a
  * descriptively named copy ({@code epoch-012_val-loss-0.4123.ckpt}) when the epoch is the best so far.
  * With {@code every_epoch} every epoch keeps its descriptive file. An epoch that broke off at a
- * non-finite loss never completes, so the last checkpoint stays the last finite one.
+ * non-finite loss never completes, so the last checkpoint stays the last finite one. The files are
+ * written in the background ({@link CheckpointQueue}); all of them are on disk when the run ends.
  */
 public final class CheckpointWriter implements TrainingListener {
+    /** Snapshots of the training state (parameters and optimizer state, in doubles) that may exist at once. */
+    public static final int SNAPSHOTS = CheckpointQueue.MAX_SNAPSHOTS;
     private final RunFolder folder;
     private final CheckpointPolicy policy;
     private final Preprocessor preprocessor;
     private final Map<String, Object> config;
     private final String version;
     private final List<InputFingerprint> inputs;
+    private final CheckpointQueue queue;
     private Trainer trainer;
-    private Path previousBest;
 
     public CheckpointWriter(RunFolder folder, CheckpointPolicy policy, Preprocessor pre, Map<String, Object> config,
                             String version, List<InputFingerprint> inputs) {
@@ -35,36 +39,65 @@ public final class CheckpointWriter implements TrainingListener {
         this.config = config;
         this.version = version;
         this.inputs = List.copyOf(inputs);
+        this.queue = new CheckpointQueue(policy == CheckpointPolicy.EVERY_EPOCH);
     }
 
     /** The trainer whose state is saved (set before training starts). */
     public void attach(Trainer t) {
         this.trainer = t;
         if (policy != CheckpointPolicy.NONE) {
-            t.rollBackTo(() -> Files.exists(folder.lastCheckpoint()) ? Checkpoint.load(folder.lastCheckpoint()).state() : null);
+            t.rollBackTo(() -> {
+                queue.flush();
+                return Files.exists(folder.lastCheckpoint()) ? Checkpoint.load(folder.lastCheckpoint()).state() : null;
+            });
         }
     }
 
+    /**
+     * Snapshots the epoch's state on the training thread (a copy into reused arrays) and leaves the
+     * writing to the queue's thread: one write per checkpoint, {@code best.ckpt} and the descriptive
+     * name are hard links to it.
+     */
     @Override
     public void onEpochCommitted(EpochEnded e) {
         if (policy == CheckpointPolicy.NONE || trainer == null) {
             return;
         }
-        TrainingState state = trainer.snapshot(e.epoch());
-        TrainedModel model = TrainedModel.of(trainer.engine(), preprocessor, config, version);
+        boolean best = trainer.isBest(e.epoch());
+        TrainingState state = trainer.snapshot(e.epoch(), reusable(best));
+        TrainedModel model = new TrainedModel(trainer.engine().spec(), trainer.engine().dtype(), preprocessor,
+                state.parameters(), state.buffers(), config, version);
         double loss = Double.isNaN(e.validationLoss()) ? e.trainLoss() : e.validationLoss();
         Checkpoint cp = new Checkpoint(model, state, loss, new CheckpointContext(lengths(), inputs));
-        cp.save(folder.lastCheckpoint());
         Path named = folder.checkpoints().resolve(name(e));
-        boolean best = trainer.isBest(e.epoch());
+        boolean every = policy == CheckpointPolicy.EVERY_EPOCH;
+        List<Path> links = new ArrayList<>(2);
         if (best) {
-            cp.save(folder.bestCheckpoint());
+            links.add(folder.bestCheckpoint());
         }
-        if (policy == CheckpointPolicy.EVERY_EPOCH) {
-            cp.save(named);
-        } else if (best) {
-            cp.save(named);
-            deletePrevious(named);
+        if (best || every) {
+            links.add(named);
+        }
+        queue.submit(new CheckpointQueue.Job(cp, folder.lastCheckpoint(), links, best, best || every ? named : null));
+    }
+
+    /** Every checkpoint queued is on disk when the run ends (the report and a resume read them). */
+    @Override
+    public void onRunEnd(RunEnded e) {
+        queue.flush();
+    }
+
+    /** Waits until every checkpoint queued so far is on disk (a failed write is thrown here). */
+    public void flush() {
+        queue.flush();
+    }
+
+    private TrainingState reusable(boolean best) {
+        try {
+            return queue.reusable(best);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a checkpoint to be written", ex);
         }
     }
 
@@ -81,17 +114,6 @@ public final class CheckpointWriter implements TrainingListener {
             }
         }
         return out;
-    }
-
-    private void deletePrevious(Path named) {
-        try {
-            if (previousBest != null && !previousBest.equals(named)) {
-                Files.deleteIfExists(previousBest);
-            }
-        } catch (IOException ignored) {
-            // an extra old checkpoint is harmless
-        }
-        previousBest = named;
     }
 
     static String name(EpochEnded e) {

@@ -202,8 +202,17 @@ public final class Trainer implements StopControl {
 
     /** The state to save so that this run can be continued from the next epoch. */
     public TrainingState snapshot(int completedEpoch) {
-        return new TrainingState(completedEpoch + 1, loop.step, loop.phase, engine.parameters(), engine.buffers(),
-                engine.optimizerState(), schedule.state(),
+        return snapshot(completedEpoch, null);
+    }
+
+    /**
+     * Like {@link #snapshot(int)}, copying the parameters and the optimizer state into the arrays of
+     * {@code reuse} (an earlier snapshot) when they fit: a checkpoint per epoch allocates little.
+     */
+    public TrainingState snapshot(int completedEpoch, TrainingState reuse) {
+        double[] p = engine.parameters(reuse == null ? null : reuse.parameters());
+        double[] o = engine.optimizerState(reuse == null ? null : reuse.optimizer());
+        return new TrainingState(completedEpoch + 1, loop.step, loop.phase, p, engine.buffers(), o, schedule.state(),
                 earlyStopping == null ? new double[0] : earlyStopping.state(), loop.bestEpoch, loop.bestValidationLoss);
     }
 

@@ -94,18 +94,46 @@ public final class TriageFile {
         byte[] json = JSON.writeValueAsBytes(header);
         data.writeInt(json.length);
         data.write(json);
+        ByteBuffer chunk = ByteBuffer.allocate(1 << 16); // big-endian, as DataOutputStream writes
         for (Array a : arrays.values()) {
-            for (double v : a.values()) {
-                if (a.float32()) {
-                    data.writeFloat((float) v);
-                } else {
-                    data.writeDouble(v);
-                }
-            }
+            encode(a, chunk, data);
         }
+        data.write(chunk.array(), 0, chunk.position());
         data.flush();
         out.write(md.digest());
         out.flush();
+    }
+
+    /** Encodes an array's values through {@code chunk}, writing it to {@code out} whenever it is full. */
+    private static void encode(Array a, ByteBuffer chunk, OutputStream out) throws IOException {
+        double[] values = a.values();
+        int width = a.float32() ? 4 : 8;
+        for (int i = 0; i < values.length; ) {
+            if (chunk.remaining() < width) {
+                out.write(chunk.array(), 0, chunk.position());
+                chunk.clear();
+            }
+            int end = Math.min(values.length, i + chunk.remaining() / width);
+            if (a.float32()) {
+                for (; i < end; i++) {
+                    chunk.putFloat((float) values[i]);
+                }
+            } else {
+                for (; i < end; i++) {
+                    chunk.putDouble(values[i]);
+                }
+            }
+        }
+    }
+
+    /** Whether every value survives a round trip through a 4-byte float bit for bit (then it is stored in 4 bytes). */
+    public static boolean exactInFloat(double[] values) {
+        for (double v : values) {
+            if (Double.doubleToLongBits((float) v) != Double.doubleToLongBits(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reads and verifies a file; every problem is an {@link InvalidInputException} naming the file. */

@@ -26,7 +26,7 @@ class CheckpointFileTest {
     @TempDir
     Path dir;
 
-    private static Checkpoint checkpoint() {
+    static Checkpoint checkpoint() {
         NetworkSpec net = new NetworkSpec(2, List.of(new LayerSpec(1, Activation.IDENTITY, 0, false, Init.ZEROS, 1, 0, 1)),
                 Loss.MSE, 0.01, 1);
         Preprocessor pre = new Preprocessor(List.of(new FeatureEncoding("a", FeatureEncoding.Kind.NUMERIC, Double.NaN, 1, 2, null),
@@ -52,6 +52,27 @@ class CheckpointFileTest {
         assertThat(back.state().nextEpoch()).isEqualTo(4);
         assertThat(back.validationLoss()).isEqualTo(0.6);
         assertThat(TrainedModel.load(f).parameters()).as("a checkpoint is also a model file").hasSize(3);
+    }
+
+    @Test
+    void anOptimizerStateOfFloatsTakesFourBytesAValueThatNeedsMoreKeepsEight() {
+        Checkpoint c = checkpoint();
+        double[] floats = {3, 0.5, -0.25f};
+        double[] step = {(1 << 24) + 1, 0.5, -0.25f}; // a step count past 2^24 is not a float
+        Path f4 = dir.resolve("f.ckpt");
+        Path f8 = dir.resolve("d.ckpt");
+        withOptimizer(c, floats).save(f4);
+        withOptimizer(c, step).save(f8);
+        assertThat(Checkpoint.load(f4).state().optimizer()).containsExactly(floats);
+        assertThat(Checkpoint.load(f8).state().optimizer()).containsExactly(step);
+        assertThat(f8.toFile().length() - f4.toFile().length()).as("3 values x 4 more bytes (and the header's type name)")
+                .isBetween(12L, 14L);
+    }
+
+    private static Checkpoint withOptimizer(Checkpoint c, double[] optimizer) {
+        TrainingState s = c.state();
+        return new Checkpoint(c.model(), new TrainingState(s.nextEpoch(), s.step(), s.phase(), s.parameters(), s.buffers(),
+                optimizer, s.schedule(), s.earlyStopping(), s.bestEpoch(), s.bestValidationLoss()), c.validationLoss());
     }
 
     @Test

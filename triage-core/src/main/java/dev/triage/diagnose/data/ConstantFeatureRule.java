@@ -17,7 +17,9 @@ import java.util.List;
  *
  * <p><b>Signal:</b> distinct values per feature in the training rows. <b>Likely causes:</b> always-zero
  * pixels or sensors, a filter that fixed a column, an unlucky split. It carries no information; an
- * unguarded standard scaler divides by zero (Triage's scaler uses 1 instead, hence a warning).
+ * unguarded standard scaler divides by zero. Triage's scaler uses 1 instead, so for a run Triage trains it
+ * is an info (harmless, worth dropping); for a run recorded elsewhere, where the user's own scaler may have
+ * divided by zero, a warning.
  * <b>Remedies:</b> drop the column(s).
  */
 public final class ConstantFeatureRule extends BaseRule {
@@ -35,7 +37,8 @@ public final class ConstantFeatureRule extends BaseRule {
         String shown = String.join(", ", constant.subList(0, Math.min(8, constant.size())))
                 + (constant.size() > 8 ? " and " + (constant.size() - 8) + " more" : "");
         String msg = constant.size() + " feature(s) have a single value in the training split: " + shown;
-        return List.of(before(Severity.WARNING, Subject.place(shown), msg, Evidence.of("constant_features", constant.size())
+        Severity severity = log.origin() == null || !log.origin().foreign() ? Severity.INFO : Severity.WARNING;
+        return List.of(before(severity, Subject.place(shown), msg, Evidence.of("constant_features", constant.size())
                 .and("features", log.data().features().size()), Remedy.DROP_CONSTANT_FEATURES));
     }
 }

@@ -17,22 +17,30 @@ import java.util.List;
 /**
  * DATA_TOO_SMALL: far more parameters than training rows.
  *
- * <p><b>Signal:</b> the model's parameter count over the training rows, above {@code warnRatio}
- * (default 30) parameters per row. A warning, never an error: a ratio is a risk, not an outcome —
+ * <p><b>Signal:</b> the model's parameter count over the training rows: an info above {@code infoRatio}
+ * (default 30) parameters per row, a warning above {@code warnRatio} (default 100; calibrated: from 30,
+ * 20.5% of healthy runs were warned, from 100, 4%: docs/calibration.md). Never an error: a ratio is a risk, not an outcome —
  * large networks often generalize well with early stopping, and when one does memorize its training
  * rows, TRAIN_OVERFITTING says so from the curves. <b>Likely causes:</b> a pilot sample trained with
  * a production-size network. <b>Remedies:</b> early stopping (unless it is on), regularization,
  * dropout, a smaller network, more data.
  */
 public final class TooSmallRule extends BaseRule {
+    private final double infoRatio;
     private final double warnRatio;
 
     public TooSmallRule() {
-        this(30);
+        this(30, 100);
     }
 
+    /** A warning from {@code warnRatio} parameters per row, nothing below it. */
     public TooSmallRule(double warnRatio) {
+        this(warnRatio, warnRatio);
+    }
+
+    public TooSmallRule(double infoRatio, double warnRatio) {
         super("too-small", "DATA_TOO_SMALL", Phase.DATA, Signal.SETUP);
+        this.infoRatio = infoRatio;
         this.warnRatio = warnRatio;
     }
 
@@ -43,9 +51,10 @@ public final class TooSmallRule extends BaseRule {
             return none(); // sizes another framework did not record
         }
         double ratio = s.parameters() / (double) Math.max(1, s.trainRows());
-        if (ratio <= warnRatio) {
+        if (ratio <= infoRatio) {
             return none();
         }
+        boolean warn = ratio > warnRatio;
         String msg = s.trainRows() + " training rows for " + s.parameters() + " parameters (" + Fmt.num(ratio)
                 + " per row): the network can memorize the training data"
                 + (s.restoreBest() ? "; early stopping restores the best epoch" : "");
@@ -54,7 +63,8 @@ public final class TooSmallRule extends BaseRule {
             remedies.add(Remedy.EARLY_STOPPING);
         }
         remedies.addAll(List.of(Remedy.ADD_REGULARIZATION, Remedy.REDUCE_CAPACITY, Remedy.ADD_DROPOUT));
-        return List.of(before(Severity.WARNING, Subject.NONE, msg, Evidence.of("parameters_per_row", ratio).and("train_rows", s.trainRows())
-                .and("parameters", s.parameters()).and("bound", warnRatio), remedies.toArray(Remedy[]::new)));
+        return List.of(before(warn ? Severity.WARNING : Severity.INFO, Subject.NONE, msg, Evidence.of("parameters_per_row", ratio)
+                .and("train_rows", s.trainRows()).and("parameters", s.parameters()).and("bound", warn ? warnRatio : infoRatio),
+                remedies.toArray(Remedy[]::new)));
     }
 }

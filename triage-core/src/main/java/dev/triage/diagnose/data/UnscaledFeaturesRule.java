@@ -22,8 +22,11 @@ import java.util.List;
  *
  * <p><b>Signal:</b> the largest absolute feature value, and the ratio of the largest to the smallest
  * feature standard deviation. Too large: a magnitude above {@code warnBound} (default 20, warning) or
- * {@code errorBound} (default 100, error). Too small: every feature within 1/{@code warnBound}
- * (warning) or 1/{@code errorBound} (error) of zero — the first layer then sees almost no signal. Spreads
+ * {@code largeErrorBound} (default 1000, error). Too small: every feature within 1/{@code warnBound}
+ * (warning) or {@code tinyErrorBound} (default 0.01, error) of zero — the first layer then sees almost
+ * no signal. The two error bounds are separate because calibration showed unscaled data that trains well
+ * up to magnitudes of a few hundred (pixels 0-255, counts), while ×1e-5 features fail from 1e-2 down
+ * (docs/calibration.md). A spread ratio alone is never an error: it is scale-free. Spreads
  * that differ more than {@code warnBound}-fold are a warning when the widest feature spreads beyond 1
  * (it dominates the others); features already within [-1, 1] that merely differ in spread (pixels
  * divided by 255, with nearly constant border pixels) are fine. <b>Likely causes:</b> raw measurements
@@ -32,16 +35,23 @@ import java.util.List;
  */
 public final class UnscaledFeaturesRule extends BaseRule {
     private final double warnBound;
-    private final double errorBound;
+    private final double largeErrorBound;
+    private final double tinyErrorBound;
 
     public UnscaledFeaturesRule() {
-        this(20, 100);
+        this(20, 1000, 0.01);
     }
 
+    /** Symmetric bounds: an error above {@code errorBound} or below its inverse. */
     public UnscaledFeaturesRule(double warnBound, double errorBound) {
+        this(warnBound, errorBound, 1 / errorBound);
+    }
+
+    public UnscaledFeaturesRule(double warnBound, double largeErrorBound, double tinyErrorBound) {
         super("unscaled-features", "DATA_UNSCALED", Phase.DATA, Signal.SETUP);
         this.warnBound = warnBound;
-        this.errorBound = errorBound;
+        this.largeErrorBound = largeErrorBound;
+        this.tinyErrorBound = tinyErrorBound;
     }
 
     @Override
@@ -100,13 +110,13 @@ public final class UnscaledFeaturesRule extends BaseRule {
         if (!large && !tiny && !uneven) {
             return none();
         }
-        boolean error = magnitude > errorBound || magnitude < 1 / errorBound;
+        boolean error = large && magnitude > largeErrorBound || tiny && magnitude < tinyErrorBound;
         String msg = what + ": " + (tiny
                 ? "every feature is within " + Fmt.num(magnitude) + " of zero (largest: " + column + "), too small a signal"
                 : "values reach " + Fmt.num(magnitude) + " in " + column) + " and feature standard deviations differ "
                 + Fmt.num(ratio) + "-fold";
         return List.of(before(error ? Severity.ERROR : Severity.WARNING, Subject.column(column), msg,
-                Evidence.of("max_abs_value", magnitude).and("std_ratio", ratio).and("bound", error ? errorBound : warnBound),
+                Evidence.of("max_abs_value", magnitude).and("std_ratio", ratio).and("bound", !error ? (tiny ? 1 / warnBound : warnBound) : tiny ? tinyErrorBound : largeErrorBound),
                 Remedy.SCALE_FEATURES, Remedy.ROBUST_SCALE_FEATURES));
     }
 }

@@ -25,8 +25,8 @@ enum CurveShape {
         if (!Double.isFinite(last) || last > 2 * lowest) {
             return ROSE;
         }
-        int window = Math.max(2, epochs.size() / 5);
-        if (epochs.size() <= window) {
+        int window = Math.min(Math.max(2, epochs.size() / 5), epochs.size() - 1);
+        if (window < 1) {
             return FLAT;
         }
         double before = epochs.get(epochs.size() - 1 - window).trainLoss();

@@ -26,7 +26,8 @@ import java.util.List;
  * (default 3), while the validation metric — of those epochs and of the final model — is no better
  * than the trivial baseline's (RMSE at least {@code quality} = 97% of it, R² of about 0.06 or less; or
  * accuracy at most 2 points above it). Without baselines (a foreign run diagnosed without its data) the
- * trivial RMSE is the targets' spread.
+ * trivial RMSE is the targets' spread. A warning, not an error, when the best baseline gains under 5% over
+ * the trivial predictor: then predicting nearly the mean is about as well as anything does.
  * Judged once training has ended, on how it ended: a network that starts out flat and then learns (a
  * raw-unit target, a small initialization) is not constant. A ReLU output unit that is inactive for
  * every row (it outputs 0 whatever the input) is named. <b>Likely causes:</b> symmetric (zero or
@@ -81,10 +82,11 @@ public final class PredictsConstantRule extends BaseRule {
         String msg = "the predictions vary by " + Fmt.pct(r) + " of the targets' spread and score like the trivial predictor ("
                 + Fmt.num(last.validationMetric()) + " vs " + Fmt.num(trivial) + ") from epoch " + start.epoch()
                 + " to the end: the network predicts a constant" + deadOutput(log);
-        return List.of(during(Severity.ERROR, start.epoch(), start.step(), Subject.NONE, msg, Evidence.of("prediction_to_target_std", r)
+        return List.of(LittleToLearn.soften(during(Severity.ERROR, start.epoch(), start.step(), Subject.NONE, msg,
+                Evidence.of("prediction_to_target_std", r)
                 .and("validation_metric", last.validationMetric()).and("trivial_metric", trivial)
                 .and("ratio_bound", ratio).and("constant_epochs", e.size() - first), Remedy.USE_HE_INIT, Remedy.USE_XAVIER_INIT,
-                Remedy.REDUCE_REGULARIZATION, Remedy.FIX_OUTPUT_AND_LOSS));
+                Remedy.REDUCE_REGULARIZATION, Remedy.FIX_OUTPUT_AND_LOSS), log));
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.List;
 /**
  * A per-layer fraction (dead or saturated units) that stays at or above a threshold for several
  * consecutive epochs, averaged over each epoch's probes: one transient bad batch is not a diagnosis.
+ * An error becomes a warning when the data leaves little to learn ({@link LittleToLearn}).
  */
 abstract class SustainedLayerRule extends BaseRule {
     private final double threshold;
@@ -46,7 +47,8 @@ abstract class SustainedLayerRule extends BaseRule {
                 run = e[1] >= threshold ? run + 1 : 0;
                 if (run >= epochs) {
                     int first = (int) e[0] - epochs + 1;
-                    out.add(finding(layer, output, e[1], threshold, first, Curves.stepOf(log.probes(), first)));
+                    out.add(LittleToLearn.soften(finding(layer, output, e[1], threshold, first, Curves.stepOf(log.probes(), first)),
+                            log));
                     break;
                 }
             }

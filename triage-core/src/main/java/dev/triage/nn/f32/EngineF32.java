@@ -305,7 +305,12 @@ public final class EngineF32 implements Engine {
 
     @Override
     public double[] parameters() {
-        double[] out = new double[params.length];
+        return parameters(null);
+    }
+
+    @Override
+    public double[] parameters(double[] reuse) {
+        double[] out = reuse != null && reuse.length == params.length ? reuse : new double[params.length];
         for (int i = 0; i < params.length; i++) {
             out[i] = params[i];
         }
@@ -334,8 +339,13 @@ public final class EngineF32 implements Engine {
 
     @Override
     public double[] optimizerState() {
+        return optimizerState(null);
+    }
+
+    @Override
+    public double[] optimizerState(double[] reuse) {
         if (optimizer.spec().kind() != Optimizer.LBFGS) {
-            return optimizer.state();
+            return optimizer.state(reuse);
         }
         return lbfgs == null ? new double[0] : lbfgs.state();
     }

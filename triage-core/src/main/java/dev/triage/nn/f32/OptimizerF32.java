@@ -249,10 +249,10 @@ final class OptimizerF32 {
     }
 
     /** Moments and step count, for checkpoints: [t, m..., v...]. */
-    double[] state() {
+    double[] state(double[] reuse) {
         int ml = m == null ? 0 : m.length;
         int vl = v == null ? 0 : v.length;
-        double[] out = new double[1 + ml + vl];
+        double[] out = reuse != null && reuse.length == 1 + ml + vl ? reuse : new double[1 + ml + vl];
         out[0] = t;
         for (int i = 0; i < ml; i++) {
             out[1 + i] = m[i];

@@ -1,0 +1,50 @@
+package dev.triage.repair;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.triage.config.ConfigBinder;
+import dev.triage.config.RunConfig;
+import dev.triage.config.YamlSource;
+import dev.triage.diagnose.Evidence;
+import dev.triage.diagnose.Finding;
+import dev.triage.diagnose.Phase;
+import dev.triage.diagnose.Remedy;
+import dev.triage.diagnose.Severity;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which findings the repair loop works on, and in which order (causes of errors rank as errors). */
+class RepairCandidatesTest {
+    private static final RunConfig BASE = ConfigBinder.bind(YamlSource.parse("data: {path: d.csv, target: y}\n", "run.yaml",
+            Path.of("/tmp")));
+
+    private static Finding f(String code, Severity s, Phase p, String where, Remedy... remedies) {
+        return new Finding(code, "r", s, p, null, null, where, code, Evidence.empty(), List.of(remedies));
+    }
+
+    private static List<String> candidates(Finding... findings) {
+        return RepairLoop.candidates(new TrialResult(BASE, List.of(findings), null, 0.5, 0.5, "run")).stream()
+                .map(Finding::code).toList();
+    }
+
+    @Test
+    void aWarningThatCausedAnErrorIsRepairedFirstAndIsolatedWarningsWaitForABaselineGap() {
+        Finding schedule = f("CONFIG_SCHEDULE", Severity.WARNING, Phase.CONFIG, null, Remedy.FIX_LR_SCHEDULE);
+        Finding plateau = f("TRAIN_LOSS_PLATEAU", Severity.ERROR, Phase.TRAINING, null, Remedy.RAISE_LEARNING_RATE)
+                .causedBy(schedule.identity());
+        Finding batch = f("CONFIG_BATCH_SIZE", Severity.WARNING, Phase.CONFIG, null, Remedy.CHANGE_BATCH_SIZE);
+        Finding unscaled = f("DATA_UNSCALED", Severity.ERROR, Phase.DATA, "x", Remedy.SCALE_FEATURES);
+        assertThat(candidates(plateau, batch, schedule, unscaled)).containsExactly("DATA_UNSCALED", "CONFIG_SCHEDULE",
+                "TRAIN_LOSS_PLATEAU");
+        Finding behind = f("TRAIN_UNDERFITTING", Severity.WARNING, Phase.EVALUATION, null, Remedy.TRAIN_LONGER);
+        assertThat(candidates(batch, behind)).containsExactly("CONFIG_BATCH_SIZE", "TRAIN_UNDERFITTING");
+    }
+
+    @Test
+    void anIdentifierColumnIsDroppedEvenWhenTheRunIsFine() {
+        Finding id = f("DATA_HIGH_CARDINALITY", Severity.WARNING, Phase.DATA, "customer_id", Remedy.DROP_COLUMN);
+        Finding outliers = f("DATA_OUTLIERS", Severity.WARNING, Phase.DATA, "income", Remedy.ROBUST_SCALE_FEATURES);
+        assertThat(candidates(outliers, id)).containsExactly("DATA_HIGH_CARDINALITY");
+    }
+}
