@@ -6,6 +6,7 @@ import dev.triage.probe.log.Baselines;
 import dev.triage.report.ReportData;
 import dev.triage.report.RunMetrics;
 import dev.triage.session.SessionResult;
+import dev.triage.train.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class TriageResult {
 
     /** The trained model with its preprocessing, when the run wrote one. */
     public Optional<TriageModel> model() {
-        return runDir().map(d -> d.resolve("model.triage")).filter(Files::isRegularFile).map(TriageModel::load);
+        return runDir().map(d -> new RunFolder(d).model()).filter(Files::isRegularFile).map(TriageModel::load);
     }
 
     /** The whole report (what {@code report.json} holds). */

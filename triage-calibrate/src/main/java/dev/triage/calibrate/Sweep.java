@@ -6,7 +6,6 @@ import dev.triage.diagnose.Replay;
 import dev.triage.diagnose.Rule;
 import dev.triage.diagnose.Severity;
 import dev.triage.probe.log.RunLog;
-import dev.triage.probe.telemetry.Telemetry;
 import dev.triage.probe.telemetry.TelemetryReader;
 import java.lang.reflect.Constructor;
 import java.nio.file.Files;
@@ -118,7 +117,7 @@ final class Sweep {
 
     /** Replays the run log in {@code runDir} through every variant; the worst severity each reached (absent: silent). */
     static Map<String, String> replay(Path runDir, List<Variant> variants) {
-        Path file = runDir.resolve(Telemetry.FILE_NAME);
+        Path file = new dev.triage.train.RunFolder(runDir).signals();
         if (!Files.isRegularFile(file)) {
             return Map.of();
         }

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * One node of a configuration document with where it came from (file, line, column), so that errors
  * can point at the exact place. A node is a map, a list or a scalar (String, Long, Double, Boolean
- * or null).
+ * or null). Nodes are immutable: their maps and lists are unmodifiable copies.
  */
 public final class ConfigNode {
     /**
@@ -48,8 +48,9 @@ public final class ConfigNode {
         return new ConfigNode(null, List.copyOf(items), null, origin);
     }
 
+    /** A String, Long, Double, Boolean or null (other numbers are widened; anything mutable is refused). */
     public static ConfigNode scalar(Object value, Origin origin) {
-        return new ConfigNode(null, null, value, origin);
+        return new ConfigNode(null, null, FrozenTree.scalar(value), origin);
     }
 
     /** Converts plain Java values (maps, lists, scalars) into nodes with the given origin. */
@@ -66,12 +67,6 @@ public final class ConfigNode {
             List<ConfigNode> items = new ArrayList<>();
             l.forEach(v -> items.add(fromJava(v, origin)));
             return list(items, origin);
-        }
-        if (value instanceof Integer i) {
-            return scalar(i.longValue(), origin);
-        }
-        if (value instanceof Float f) {
-            return scalar(f.doubleValue(), origin);
         }
         return scalar(value, origin);
     }

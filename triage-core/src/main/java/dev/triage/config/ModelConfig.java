@@ -6,4 +6,7 @@ import java.util.List;
 public record ModelConfig(List<LayerConfig> hidden, Activation activation, double leakyReluSlope,
                           Activation outputActivation, Loss loss, Init init, double initScale, double biasInit,
                           double dropout, boolean batchNorm) {
+    public ModelConfig {
+        hidden = List.copyOf(hidden);
+    }
 }

@@ -13,10 +13,14 @@ import java.util.Map;
 /**
  * A complete, validated run configuration. {@link #tree()} is the resolved document (every default
  * filled in, paths absolute) in the key order of the spec; it is what run folders and reports store,
- * and binding it again gives an equal configuration.
+ * and binding it again gives an equal configuration. It is immutable: the tree is a deep unmodifiable
+ * copy (the repair loop uses it as a hash key), and changes make a new configuration ({@link #withAll}).
  */
 public record RunConfig(DataConfig data, ModelConfig model, TrainingConfig training, DoctorConfig doctor,
                         OutputConfig output, Map<String, Object> tree, String source) {
+    public RunConfig {
+        tree = FrozenTree.of(tree);
+    }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -39,6 +43,11 @@ public record RunConfig(DataConfig data, ModelConfig model, TrainingConfig train
     /** A new configuration with one dotted key changed ({@code training.learning_rate}), re-validated. */
     public RunConfig with(String dottedKey, Object value) {
         return withAll(java.util.Collections.singletonMap(dottedKey, value)); // the value may be null
+    }
+
+    /** A new configuration with a typed change applied, re-validated. */
+    public RunConfig with(ConfigChange change) {
+        return withAll(change.asDocument());
     }
 
     /** A new configuration with several dotted keys changed at once, re-validated. */

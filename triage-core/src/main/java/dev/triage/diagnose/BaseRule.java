@@ -1,5 +1,6 @@
 package dev.triage.diagnose;
 
+import dev.triage.probe.log.LayerFacts;
 import dev.triage.probe.log.Signal;
 import java.util.List;
 import java.util.Set;
@@ -45,16 +46,21 @@ public abstract class BaseRule implements Rule {
         return needs;
     }
 
-    /** A finding from before training. */
-    protected Finding before(Severity severity, String where, String message, Evidence evidence, Remedy... remedies) {
-        return Findings.before(this, severity, reported == Phase.TRAINING ? Phase.EVALUATION : reported, where, message,
+    /** A finding from before training about {@code subject} ({@link Subject#NONE}: the whole run). */
+    protected Finding before(Severity severity, Subject subject, String message, Evidence evidence, Remedy... remedies) {
+        return Findings.before(this, severity, reported == Phase.TRAINING ? Phase.EVALUATION : reported, subject, message,
                 evidence, remedies);
     }
 
-    /** A finding first seen at an epoch and step. */
-    protected Finding during(Severity severity, int epoch, long step, String where, String message, Evidence evidence,
+    /** A finding about {@code subject} first seen at an epoch and step. */
+    protected Finding during(Severity severity, int epoch, long step, Subject subject, String message, Evidence evidence,
                              Remedy... remedies) {
-        return Findings.during(this, severity, epoch, step, where, message, evidence, remedies);
+        return Findings.during(this, severity, epoch, step, subject, message, evidence, remedies);
+    }
+
+    /** A layer of the network as a finding's subject, shown as the layer describes itself. */
+    protected static Subject layer(LayerFacts l) {
+        return Subject.layer(l.index(), l.describe());
     }
 
     protected static List<Finding> none() {

@@ -68,8 +68,7 @@ public final class Doctor {
     /** The finding without the remedies the run already has in place. */
     private static Finding withoutInPlace(Finding f, RunLog log) {
         List<Remedy> remedies = InPlace.notInPlace(f.remedies(), log.setup());
-        return remedies.size() == f.remedies().size() ? f : new Finding(f.code(), f.rule(), f.severity(), f.phase(), f.epoch(),
-                f.step(), f.where(), f.message(), f.evidence(), remedies);
+        return remedies.size() == f.remedies().size() ? f : f.withRemedies(remedies);
     }
 
     /** Whether a finding asked to stop training now. */

@@ -5,7 +5,6 @@ import dev.triage.config.DType;
 import dev.triage.config.GradientNormalization;
 import dev.triage.config.Imputation;
 import dev.triage.config.Init;
-import dev.triage.config.Optimizer;
 import dev.triage.config.Scaling;
 import dev.triage.config.ScheduleType;
 import dev.triage.config.TargetScaling;
@@ -35,7 +34,7 @@ public final class InPlace {
 
     public static boolean inPlace(Remedy r, RunSetup s) {
         return switch (r) {
-            case USE_ADAM -> s.optimizer() == Optimizer.ADAM || s.optimizer() == Optimizer.ADAMW;
+            case USE_ADAM -> s.optimizer().profile().adamFamily();
             case EARLY_STOPPING -> s.restoreBest();
             case USE_HE_INIT -> allHidden(s, l -> HE.contains(l.init()) && l.biasInit() == 0);
             case USE_XAVIER_INIT -> allHidden(s, l -> XAVIER.contains(l.init()) && l.biasInit() == 0);

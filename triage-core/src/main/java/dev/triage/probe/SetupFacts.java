@@ -52,12 +52,7 @@ public final class SetupFacts {
     static long estimateBytes(TrainingConfig t, NetworkSpec net, PreparedData data, CheckpointPolicy checkpoints) {
         long value = t.dtype() == DType.FLOAT64 ? 8 : 4;
         long params = net.parameterCount();
-        long optimizerCopies = switch (t.optimizer()) {
-            case ADAM, ADAMW -> 2;
-            case SGD -> 0;
-            case LBFGS -> 20;
-            default -> 1;
-        };
+        long optimizerCopies = t.optimizer().profile().stateCopies();
         long snapshots = checkpoints == CheckpointPolicy.NONE ? 0 : CheckpointWriter.SNAPSHOTS;
         long paramBytes = params * (value * (2 + optimizerCopies) + 8 + snapshots * 8 * (1 + optimizerCopies));
         int batch = Math.max(1, Math.min(t.batchSize(), data.train().rows()));

@@ -1,91 +1,129 @@
 package dev.triage.repair;
 
+import static dev.triage.config.ConfigKeys.IMPUTE;
+import static dev.triage.config.ConfigKeys.MISSING;
+import static dev.triage.config.ConfigKeys.SCALE;
+import static dev.triage.config.ConfigKeys.SCALE_TARGET;
+
+import dev.triage.config.ConfigChange;
 import dev.triage.config.Imputation;
-import dev.triage.config.RunConfig;
 import dev.triage.config.Scaling;
 import dev.triage.config.TargetScaling;
 import dev.triage.config.Task;
-import dev.triage.probe.log.ColumnProfile;
+import dev.triage.diagnose.Remedy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
-/** Remedies that change how the data is read, split or preprocessed. */
+/** Remedies that change how the data is preprocessed: scaling, imputation, sentinel values. */
 final class DataRemedies {
     private DataRemedies() {
     }
 
-    /** Standard scaling only when nothing scales the features yet; robust scaling unless it is in place. */
-    static Optional<RunConfig> scaleFeatures(RemedyContext c, Scaling to) {
-        Scaling now = c.config().data().preprocess().scale();
-        boolean applied = now == to || to == Scaling.STANDARD && now != Scaling.NONE;
-        return applied ? Optional.empty() : Optional.of(c.config().with("data.preprocess.scale", to.configName()));
-    }
-
-    static Optional<RunConfig> scaleTarget(RemedyContext c) {
-        RunConfig cfg = c.config();
-        boolean regression = c.log() != null && c.log().setup() != null && c.log().setup().task() == Task.REGRESSION;
-        return regression && cfg.data().preprocess().scaleTarget() == TargetScaling.NONE
-                ? Optional.of(cfg.with("data.preprocess.scale_target", "standard")) : Optional.empty();
-    }
-
-    static Optional<RunConfig> impute(RemedyContext c) {
-        return c.config().data().preprocess().impute() == Imputation.NONE
-                ? Optional.of(c.config().with("data.preprocess.impute", "median")) : Optional.empty();
-    }
-
-    /** Adds the training-constant features to {@code data.drop_columns}. */
-    static Optional<RunConfig> dropConstant(RemedyContext c) {
-        if (c.log() == null || c.log().data() == null) {
-            return Optional.empty();
+    /** SCALE_FEATURES (standard scaling, unless any scaler is on) and ROBUST_SCALE_FEATURES (unless robust already). */
+    record ScaleFeatures(Remedy remedy, Scaling to) implements RemedyAction {
+        @Override
+        public String describe() {
+            return to == Scaling.ROBUST ? "scale the features by median and interquartile range, which outliers do not distort"
+                    : "standardize the features (mean 0, standard deviation 1)";
         }
-        List<String> drop = new ArrayList<>(c.config().data().dropColumns());
-        c.log().data().features().stream().filter(ColumnProfile::constantInTrain).map(ColumnProfile::name)
-                .filter(n -> !drop.contains(n)).forEach(drop::add);
-        boolean nothingLeft = c.log().data().features().stream().allMatch(f -> drop.contains(f.name()));
-        return drop.size() == c.config().data().dropColumns().size() || nothingLeft ? Optional.empty()
-                : Optional.of(c.config().with("data.drop_columns", drop));
+
+        @Override
+        public boolean inPlace(RemedyContext c) {
+            Scaling now = c.config().data().preprocess().scale();
+            return now == to || to == Scaling.STANDARD && now != Scaling.NONE;
+        }
+
+        @Override
+        public ConfigChange change(RemedyContext c) {
+            return ConfigChange.of(SCALE, to);
+        }
     }
 
-    /** Drops the column the finding names — never the last feature, which would leave nothing to learn from. */
-    static Optional<RunConfig> dropColumn(RemedyContext c) {
-        String column = c.finding().where();
-        List<String> drop = new ArrayList<>(c.config().data().dropColumns());
-        boolean last = c.log() != null && c.log().data() != null && c.log().data().features().stream()
-                .noneMatch(f -> !f.name().equals(column) && !drop.contains(f.name()));
-        if (column == null || drop.contains(column) || last) {
-            return Optional.empty();
+    /** SCALE_TARGET: standardize a regression target that is not scaled. */
+    record ScaleTarget() implements RemedyAction {
+        @Override
+        public Remedy remedy() {
+            return Remedy.SCALE_TARGET;
         }
-        drop.add(column);
-        return Optional.of(c.config().with("data.drop_columns", drop));
+
+        @Override
+        public String describe() {
+            return "standardize the regression target (predictions are mapped back to its units)";
+        }
+
+        @Override
+        public boolean appliesTo(RemedyContext c) {
+            return c.task() == Task.REGRESSION;
+        }
+
+        @Override
+        public boolean inPlace(RemedyContext c) {
+            return c.config().data().preprocess().scaleTarget() != TargetScaling.NONE;
+        }
+
+        @Override
+        public ConfigChange change(RemedyContext c) {
+            return ConfigChange.of(SCALE_TARGET, TargetScaling.STANDARD);
+        }
     }
 
-    static Optional<RunConfig> shuffle(RemedyContext c) {
-        return c.config().data().split().shuffle() ? Optional.empty() : Optional.of(c.config().with("data.split.shuffle", true));
+    /** IMPUTE_MISSING: the median of the training split. */
+    record Impute() implements RemedyAction {
+        @Override
+        public Remedy remedy() {
+            return Remedy.IMPUTE_MISSING;
+        }
+
+        @Override
+        public String describe() {
+            return "fill missing values (median of the training split)";
+        }
+
+        @Override
+        public boolean inPlace(RemedyContext c) {
+            return c.config().data().preprocess().impute() != Imputation.NONE;
+        }
+
+        @Override
+        public ConfigChange change(RemedyContext c) {
+            return ConfigChange.of(IMPUTE, Imputation.MEDIAN);
+        }
     }
 
-    static Optional<RunConfig> stratify(RemedyContext c) {
-        RunConfig cfg = c.config();
-        if (cfg.data().split().shuffle() && cfg.data().split().stratify() == dev.triage.config.Stratify.TRUE) {
-            return Optional.empty();
+    /** TREAT_OUTLIERS_AS_MISSING: the sentinel value the finding found (its evidence) read as missing, and imputed. */
+    record SentinelAsMissing() implements RemedyAction {
+        @Override
+        public Remedy remedy() {
+            return Remedy.TREAT_OUTLIERS_AS_MISSING;
         }
-        return Optional.of(cfg.withAll(java.util.Map.of("data.split.shuffle", true, "data.split.stratify", true)));
-    }
 
-    /** Reads the sentinel value the finding found as missing, and imputes it. */
-    static Optional<RunConfig> sentinelAsMissing(RemedyContext c) {
-        double sentinel = c.evidence("sentinel");
-        if (!Double.isFinite(sentinel)) {
-            return Optional.empty();
+        @Override
+        public String describe() {
+            return "read the sentinel value as missing and impute it";
         }
-        String token = sentinel == Math.rint(sentinel) ? Long.toString((long) sentinel) : Double.toString(sentinel);
-        List<String> missing = new ArrayList<>(c.config().data().missing());
-        if (missing.contains(token)) {
-            return Optional.empty();
+
+        @Override
+        public boolean appliesTo(RemedyContext c) {
+            return Double.isFinite(c.evidence("sentinel"));
         }
-        missing.add(token);
-        Imputation impute = c.config().data().preprocess().impute();
-        return Optional.of(c.config().withAll(java.util.Map.of("data.missing", missing, "data.preprocess.impute",
-                impute == Imputation.NONE ? "median" : impute.configName())));
+
+        @Override
+        public boolean inPlace(RemedyContext c) {
+            return c.config().data().missing().contains(token(c));
+        }
+
+        @Override
+        public ConfigChange change(RemedyContext c) {
+            List<String> missing = new ArrayList<>(c.config().data().missing());
+            missing.add(token(c));
+            Imputation impute = c.config().data().preprocess().impute();
+            return ConfigChange.of(MISSING, missing).and(IMPUTE, impute == Imputation.NONE ? Imputation.MEDIAN : impute);
+        }
+
+        /** The value as the file spells it: 999, not 999.0. */
+        private static String token(RemedyContext c) {
+            double sentinel = c.evidence("sentinel");
+            return sentinel == Math.rint(sentinel) ? Long.toString((long) sentinel) : Double.toString(sentinel);
+        }
     }
 }

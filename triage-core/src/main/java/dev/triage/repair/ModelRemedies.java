@@ -1,118 +1,127 @@
 package dev.triage.repair;
 
+import static dev.triage.config.ConfigKeys.ACTIVATION;
+import static dev.triage.config.ConfigKeys.BATCH_NORM;
+import static dev.triage.config.ConfigKeys.BIAS_INIT;
+import static dev.triage.config.ConfigKeys.INIT;
+import static dev.triage.config.ConfigKeys.INIT_SCALE;
+import static dev.triage.config.ConfigKeys.LOSS;
+import static dev.triage.config.ConfigKeys.OUTPUT_ACTIVATION;
+
 import dev.triage.config.Activation;
+import dev.triage.config.ConfigChange;
+import dev.triage.config.Init;
 import dev.triage.config.LayerConfig;
+import dev.triage.config.Loss;
 import dev.triage.config.ModelConfig;
-import dev.triage.config.RunConfig;
-import dev.triage.config.TrainingConfig;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import dev.triage.diagnose.InPlace;
+import dev.triage.diagnose.Remedy;
 
-/** Remedies that change the network: activations, initialization, normalization, regularization, size. */
+/** Remedies that change the network: activations, initialization, normalization, the output and its loss. */
 final class ModelRemedies {
-    static final double TYPICAL_L2 = 1e-4;
-    /** A hidden layer made larger gets at least this many units. */
-    static final int ROOMY = 32;
-
     private ModelRemedies() {
     }
 
-    static Optional<RunConfig> leakyRelu(RemedyContext c) {
-        boolean relu = c.config().model().hidden().stream().anyMatch(l -> l.activation() == Activation.RELU);
-        if (!relu) {
-            return Optional.empty();
+    /** USE_LEAKY_RELU: the model-wide activation and every layer's own ReLU made leaky. */
+    record LeakyRelu() implements RemedyAction {
+        @Override
+        public Remedy remedy() {
+            return Remedy.USE_LEAKY_RELU;
         }
-        List<Object> hidden = c.hiddenWith("activation", a -> "relu".equals(a) ? "leaky_relu" : a);
-        Object act = c.config().model().activation() == Activation.RELU ? "leaky_relu" : c.config().model().activation().configName();
-        return Optional.of(c.config().withAll(Map.of("model.activation", act, "model.hidden", hidden)));
+
+        @Override
+        public String describe() {
+            return "use leaky ReLU instead of ReLU";
+        }
+
+        @Override
+        public boolean inPlace(RemedyContext c) {
+            return c.config().model().hidden().stream().noneMatch(l -> l.activation() == Activation.RELU);
+        }
+
+        @Override
+        public ConfigChange change(RemedyContext c) {
+            Activation now = c.config().model().activation();
+            ConfigChange model = ConfigChange.of(ACTIVATION, now == Activation.RELU ? Activation.LEAKY_RELU : now);
+            return c.andHidden(model, c.hidden().stream().map(l -> l.activation() == Activation.RELU
+                    ? l.withActivation(Activation.LEAKY_RELU) : l).toList());
+        }
     }
 
     /**
-     * He (or Xavier) initialization with zero biases: {@code auto}, which picks He for the ReLU family and
-     * Xavier otherwise, when that is what the layers want; the named initializer otherwise. Nothing when
-     * the layers already start that way (He uniform is the default for ReLU layers).
+     * USE_HE_INIT and USE_XAVIER_INIT, with zero biases and every layer's own initializer removed:
+     * {@code auto} (He for the ReLU family, Xavier otherwise) when that is what the layers want, the named
+     * initializer otherwise. In place when the layers already start that way (He uniform is the default for
+     * ReLU layers): as the run log says when there is one, else as the configuration says.
      */
-    static Optional<RunConfig> init(RemedyContext c, dev.triage.diagnose.Remedy remedy, String to) {
-        ModelConfig m = c.config().model();
-        boolean inPlace = c.log() != null && c.log().setup() != null
-                ? dev.triage.diagnose.InPlace.inPlace(remedy, c.log().setup())
-                : m.init().configName().equals(to) && m.hidden().stream().allMatch(l -> l.init() == m.init()) && m.biasInit() == 0;
-        if (inPlace) {
-            return Optional.empty();
+    record Initializer(Remedy remedy, Init to) implements RemedyAction {
+        @Override
+        public String describe() {
+            return to == Init.HE_NORMAL ? "initialize weights with He (Kaiming) scaling"
+                    : "initialize weights with Xavier (Glorot) scaling";
         }
-        boolean relu = m.hidden().stream().allMatch(l -> l.activation().isReluFamily());
-        boolean autoFits = relu == to.startsWith("he_");
-        return Optional.of(c.config().withAll(Map.of("model.init", autoFits ? "auto" : to, "model.init_scale", 1.0,
-                "model.bias_init", 0.0, "model.hidden", c.hiddenWithout("init"))));
-    }
 
-    static Optional<RunConfig> batchNorm(RemedyContext c) {
-        ModelConfig m = c.config().model();
-        if (m.batchNorm() && m.hidden().stream().allMatch(LayerConfig::batchNorm)) {
-            return Optional.empty();
+        @Override
+        public boolean inPlace(RemedyContext c) {
+            ModelConfig m = c.config().model();
+            return c.setup() != null ? InPlace.inPlace(remedy, c.setup())
+                    : m.init() == to && m.hidden().stream().allMatch(l -> l.init() == m.init()) && m.biasInit() == 0;
         }
-        return Optional.of(c.config().withAll(Map.of("model.batch_norm", true, "model.hidden", c.hiddenWithout("batch_norm"))));
-    }
 
-    static Optional<RunConfig> fixOutput(RemedyContext c) {
-        ModelConfig m = c.config().model();
-        if (m.outputActivation() == Activation.AUTO && m.loss() == dev.triage.config.Loss.AUTO) {
-            return Optional.empty();
+        @Override
+        public ConfigChange change(RemedyContext c) {
+            boolean relu = c.config().model().hidden().stream().allMatch(l -> l.activation().isReluFamily());
+            boolean autoFits = relu == (to == Init.HE_NORMAL);
+            ConfigChange init = ConfigChange.of(INIT, autoFits ? Init.AUTO : to).and(INIT_SCALE, 1.0).and(BIAS_INIT, 0.0);
+            return c.andHidden(init, c.hidden().stream().map(l -> l.withInit(null)).toList());
         }
-        return Optional.of(c.config().withAll(Map.of("model.output_activation", "auto", "model.loss", "auto")));
     }
 
-    /** Strong penalties drop to a typical 1e-4; moderate ones to a tenth. */
-    static Optional<RunConfig> lessRegularization(RemedyContext c) {
-        TrainingConfig t = c.config().training();
-        if (t.l1() == 0 && t.l2() == 0 && t.weightDecay() == 0) {
-            return Optional.empty();
+    /** ADD_BATCH_NORM: batch normalization in every hidden layer (no layer switching it off). */
+    record BatchNorm() implements RemedyAction {
+        @Override
+        public Remedy remedy() {
+            return Remedy.ADD_BATCH_NORM;
         }
-        return Optional.of(c.config().withAll(Map.of("training.l1", reduce(t.l1()), "training.l2", reduce(t.l2()),
-                "training.weight_decay", t.weightDecay() > 0.1 ? 0.01 : t.weightDecay() / 10)));
-    }
 
-    private static double reduce(double v) {
-        return v > 1e-3 ? TYPICAL_L2 : v / 10;
-    }
-
-    static Optional<RunConfig> moreRegularization(RemedyContext c) {
-        double l2 = c.config().training().l2();
-        double next = l2 == 0 ? 1e-3 : Math.min(1e-2, l2 * 10);
-        return next <= l2 ? Optional.empty() : Optional.of(c.config().with("training.l2", next));
-    }
-
-    /** Dropout of half or more drops to 0.1; lower dropout is halved (per-layer values too). */
-    static Optional<RunConfig> lessDropout(RemedyContext c) {
-        double d = c.config().model().dropout();
-        boolean any = d > 0 || c.config().model().hidden().stream().anyMatch(l -> l.dropout() > 0);
-        if (!any) {
-            return Optional.empty();
+        @Override
+        public String describe() {
+            return "add batch normalization to the hidden layers";
         }
-        List<Object> hidden = c.hiddenWith("dropout", v -> lower(((Number) v).doubleValue()));
-        return Optional.of(c.config().withAll(Map.of("model.dropout", lower(d), "model.hidden", hidden)));
-    }
 
-    private static double lower(double d) {
-        return d >= 0.5 ? 0.1 : d / 2;
-    }
-
-    static Optional<RunConfig> moreDropout(RemedyContext c) {
-        return c.config().model().dropout() > 0 ? Optional.empty() : Optional.of(c.config().with("model.dropout", 0.2));
-    }
-
-    /** Halves every hidden layer's units (at least 4), or doubles them to at least {@link #ROOMY} (at most 1024). */
-    static Optional<RunConfig> capacity(RemedyContext c, boolean smaller) {
-        List<Object> hidden = new ArrayList<>();
-        boolean changed = false;
-        for (LayerConfig l : c.config().model().hidden()) {
-            int units = smaller ? Math.max(4, l.units() / 2) : Math.min(1024, Math.max(ROOMY, l.units() * 2));
-            changed |= units != l.units();
-            hidden.add((long) units);
+        @Override
+        public boolean inPlace(RemedyContext c) {
+            ModelConfig m = c.config().model();
+            return m.batchNorm() && m.hidden().stream().allMatch(LayerConfig::batchNorm);
         }
-        return changed && c.config().model().hidden().size() == c.hiddenWithout("units").size()
-                ? Optional.of(c.config().with("model.hidden", hidden)) : Optional.empty();
+
+        @Override
+        public ConfigChange change(RemedyContext c) {
+            return c.andHidden(ConfigChange.of(BATCH_NORM, true), c.hidden().stream().map(l -> l.withBatchNorm(null)).toList());
+        }
+    }
+
+    /** FIX_OUTPUT_AND_LOSS: the task chooses the output activation and the loss. */
+    record FixOutputAndLoss() implements RemedyAction {
+        @Override
+        public Remedy remedy() {
+            return Remedy.FIX_OUTPUT_AND_LOSS;
+        }
+
+        @Override
+        public String describe() {
+            return "let the task choose the output activation and the loss";
+        }
+
+        @Override
+        public boolean inPlace(RemedyContext c) {
+            ModelConfig m = c.config().model();
+            return m.outputActivation() == Activation.AUTO && m.loss() == Loss.AUTO;
+        }
+
+        @Override
+        public ConfigChange change(RemedyContext c) {
+            return ConfigChange.of(OUTPUT_ACTIVATION, Activation.AUTO).and(LOSS, Loss.AUTO);
+        }
     }
 }

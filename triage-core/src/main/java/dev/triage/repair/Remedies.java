@@ -1,68 +1,135 @@
 package dev.triage.repair;
 
+import dev.triage.config.ConfigChange;
+import dev.triage.config.Init;
 import dev.triage.config.RunConfig;
 import dev.triage.config.Scaling;
 import dev.triage.diagnose.Remedy;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Applies a remedy to a configuration: a pure function returning the changed configuration, or empty
- * when the remedy does not apply (already in place, see {@link dev.triage.diagnose.InPlace}) or cannot
- * be automated (checking labels).
+ * The registry of remedies: every {@link Remedy} code with the one {@link RemedyAction} that carries it
+ * out. Adding a remedy means adding its code, its class, its line here and its test. Applying one is a
+ * pure function of a configuration: the changed configuration, or empty when the remedy does not apply,
+ * is already in place (see also {@link dev.triage.diagnose.InPlace}) or cannot be automated.
  */
 public final class Remedies {
+    /** Every remedy, each once. */
+    static final List<RemedyAction> ALL = List.of(
+            new DataRemedies.ScaleFeatures(Remedy.SCALE_FEATURES, Scaling.STANDARD),
+            new DataRemedies.ScaleFeatures(Remedy.ROBUST_SCALE_FEATURES, Scaling.ROBUST),
+            new DataRemedies.ScaleTarget(),
+            new DataRemedies.Impute(),
+            new DataRemedies.SentinelAsMissing(),
+            new ColumnAndSplitRemedies.DropConstant(),
+            new ColumnAndSplitRemedies.DropColumn(Remedy.DROP_LEAKING_FEATURE),
+            new ColumnAndSplitRemedies.DropColumn(Remedy.DROP_COLUMN),
+            new ColumnAndSplitRemedies.Shuffle(),
+            new ColumnAndSplitRemedies.Stratified(),
+            new RateRemedies.LowerRate(),
+            new RateRemedies.RaiseRate(),
+            new RateRemedies.UseAdam(),
+            new RateRemedies.CosineSchedule(Remedy.ADD_LR_SCHEDULE),
+            new RateRemedies.CosineSchedule(Remedy.FIX_LR_SCHEDULE),
+            new TrainingRemedies.ClipGradients(),
+            new TrainingRemedies.Float64(),
+            new TrainingRemedies.BatchSize(),
+            new TrainingRemedies.EarlyStopping(),
+            new TrainingRemedies.TrainLonger(),
+            new TrainingRemedies.ReweightClasses(),
+            new ModelRemedies.LeakyRelu(),
+            new ModelRemedies.Initializer(Remedy.USE_HE_INIT, Init.HE_NORMAL),
+            new ModelRemedies.Initializer(Remedy.USE_XAVIER_INIT, Init.XAVIER_NORMAL),
+            new ModelRemedies.BatchNorm(),
+            new ModelRemedies.FixOutputAndLoss(),
+            new CapacityRemedies.LessRegularization(),
+            new CapacityRemedies.MoreRegularization(),
+            new CapacityRemedies.LessDropout(),
+            new CapacityRemedies.MoreDropout(),
+            new CapacityRemedies.Capacity(Remedy.REDUCE_CAPACITY),
+            new CapacityRemedies.Capacity(Remedy.INCREASE_CAPACITY),
+            new ByHand(Remedy.CHECK_LABELS, "in the data: check the target column (shuffled, mis-joined or mislabelled rows);"
+                    + " no setting fixes labels"),
+            new ByHand(Remedy.RESHAPE_TARGET, "in the training code: give prediction and target the same shape before the loss"
+                    + " (target.view(-1, 1) or pred.squeeze(1))"));
+
+    private static final Map<Remedy, RemedyAction> BY_CODE = index();
+
     private Remedies() {
     }
 
+    private static Map<Remedy, RemedyAction> index() {
+        Map<Remedy, RemedyAction> out = new EnumMap<>(Remedy.class);
+        for (RemedyAction a : ALL) {
+            if (out.put(a.remedy(), a) != null) {
+                throw new IllegalStateException(a.remedy() + " is registered twice");
+            }
+        }
+        return out;
+    }
+
+    /** The action behind a remedy code. */
+    public static RemedyAction of(Remedy r) {
+        RemedyAction a = BY_CODE.get(r);
+        if (a == null) {
+            throw new IllegalStateException(r + " has no RemedyAction: register it in Remedies.ALL");
+        }
+        return a;
+    }
+
+    /** The typed change the remedy makes to the context's configuration; empty when it makes none. */
+    public static Optional<ConfigChange> change(Remedy r, RemedyContext c) {
+        RemedyAction a = of(r);
+        if (!a.automatic() || !a.appliesTo(c) || a.inPlace(c)) {
+            return Optional.empty();
+        }
+        ConfigChange change = a.change(c);
+        return change.isEmpty() ? Optional.empty() : Optional.of(change);
+    }
+
+    /** The context's configuration changed by the remedy (re-validated); empty when it makes no change. */
     public static Optional<RunConfig> apply(Remedy r, RemedyContext c) {
-        return switch (r) {
-            case SCALE_FEATURES -> DataRemedies.scaleFeatures(c, Scaling.STANDARD);
-            case ROBUST_SCALE_FEATURES -> DataRemedies.scaleFeatures(c, Scaling.ROBUST);
-            case SCALE_TARGET -> DataRemedies.scaleTarget(c);
-            case IMPUTE_MISSING -> DataRemedies.impute(c);
-            case DROP_CONSTANT_FEATURES -> DataRemedies.dropConstant(c);
-            case DROP_LEAKING_FEATURE, DROP_COLUMN -> DataRemedies.dropColumn(c);
-            case SHUFFLE_SPLIT -> DataRemedies.shuffle(c);
-            case STRATIFY_SPLIT -> DataRemedies.stratify(c);
-            case TREAT_OUTLIERS_AS_MISSING -> DataRemedies.sentinelAsMissing(c);
-            case LOWER_LEARNING_RATE -> TrainingRemedies.lowerRate(c);
-            case RAISE_LEARNING_RATE -> TrainingRemedies.raiseRate(c);
-            case USE_ADAM -> TrainingRemedies.useAdam(c);
-            case ADD_LR_SCHEDULE -> TrainingRemedies.schedule(c);
-            case FIX_LR_SCHEDULE -> TrainingRemedies.fixSchedule(c);
-            case REWEIGHT_CLASSES -> TrainingRemedies.reweight(c);
-            case CLIP_GRADIENTS -> TrainingRemedies.clip(c);
-            case USE_FLOAT64 -> TrainingRemedies.float64(c);
-            case CHANGE_BATCH_SIZE -> TrainingRemedies.batchSize(c);
-            case EARLY_STOPPING -> TrainingRemedies.earlyStopping(c);
-            case TRAIN_LONGER -> TrainingRemedies.longer(c);
-            case USE_LEAKY_RELU -> ModelRemedies.leakyRelu(c);
-            case USE_HE_INIT -> ModelRemedies.init(c, r, "he_normal");
-            case USE_XAVIER_INIT -> ModelRemedies.init(c, r, "xavier_normal");
-            case ADD_BATCH_NORM -> ModelRemedies.batchNorm(c);
-            case FIX_OUTPUT_AND_LOSS -> ModelRemedies.fixOutput(c);
-            case REDUCE_REGULARIZATION -> ModelRemedies.lessRegularization(c);
-            case ADD_REGULARIZATION -> ModelRemedies.moreRegularization(c);
-            case REDUCE_DROPOUT -> ModelRemedies.lessDropout(c);
-            case ADD_DROPOUT -> ModelRemedies.moreDropout(c);
-            case REDUCE_CAPACITY -> ModelRemedies.capacity(c, true);
-            case INCREASE_CAPACITY -> ModelRemedies.capacity(c, false);
-            case CHECK_LABELS, RESHAPE_TARGET -> Optional.empty();
-        };
+        return change(r, c).map(c.config()::with);
     }
 
     /** Whether Triage can apply the remedy by itself. */
     public static boolean automatic(Remedy r) {
-        return r != Remedy.CHECK_LABELS && r != Remedy.RESHAPE_TARGET;
+        return of(r).automatic();
     }
 
-    /**
-     * Remedies that change what the validation score measures (which rows or columns the model sees);
-     * they are kept when they resolve their finding without new errors, even if the score gets worse
-     * (a model without a leaking column scores worse, and honestly).
-     */
+    /** The remedy in words (for the docs, runs trained elsewhere, and remedies carried out by hand). */
+    public static String describe(Remedy r) {
+        return of(r).describe();
+    }
+
+    /** Whether the remedy changes what the validation score measures ({@link RemedyAction#changesTheMeasurement()}). */
     public static boolean changesTheMeasurement(Remedy r) {
-        return r == Remedy.DROP_LEAKING_FEATURE || r == Remedy.DROP_COLUMN || r == Remedy.SHUFFLE_SPLIT
-                || r == Remedy.STRATIFY_SPLIT;
+        return of(r).changesTheMeasurement();
+    }
+
+    /** A remedy only a person can carry out: it says what to do and changes no setting. */
+    record ByHand(Remedy remedy, String describe) implements RemedyAction {
+        @Override
+        public boolean automatic() {
+            return false;
+        }
+
+        @Override
+        public boolean appliesTo(RemedyContext c) {
+            return false;
+        }
+
+        @Override
+        public boolean inPlace(RemedyContext c) {
+            return false;
+        }
+
+        @Override
+        public ConfigChange change(RemedyContext c) {
+            throw new UnsupportedOperationException(remedy + " is carried out by hand: " + describe);
+        }
     }
 }

@@ -1,52 +1,44 @@
 package dev.triage.repair;
 
+import dev.triage.config.ConfigChange;
+import dev.triage.config.ConfigKeys;
 import dev.triage.config.RunConfig;
+import dev.triage.config.Task;
+import dev.triage.config.WrittenLayer;
 import dev.triage.diagnose.Finding;
 import dev.triage.probe.log.RunLog;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.triage.probe.log.RunSetup;
 import java.util.List;
-import java.util.Map;
 
 /**
- * What a remedy may look at: the configuration, the finding it answers (its place and evidence) and
- * the run log that finding came from. Remedies are pure: they return a changed configuration.
+ * What a remedy may look at: the configuration, the finding it answers (its subject and evidence) and
+ * the run log that finding came from (null for a configuration not run yet). Remedies are pure: they
+ * return a change of the configuration.
  */
 public record RemedyContext(RunConfig config, Finding finding, RunLog log) {
 
+    /** A number of the finding's evidence; NaN when it has none of that name. */
     double evidence(String name) {
         return finding.evidence().get(name);
     }
 
-    /** The {@code model.hidden} entries with {@code key} changed in every per-layer map that sets it. */
-    @SuppressWarnings("unchecked")
-    List<Object> hiddenWith(String key, java.util.function.UnaryOperator<Object> change) {
-        List<Object> out = new ArrayList<>();
-        for (Object layer : (List<Object>) config.get("model.hidden")) {
-            if (layer instanceof Map<?, ?> m && m.containsKey(key)) {
-                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) m);
-                copy.put(key, change.apply(copy.get(key)));
-                out.add(copy);
-            } else {
-                out.add(layer);
-            }
-        }
-        return out;
+    /** What the run log says about the run's setup; null without one. */
+    RunSetup setup() {
+        return log == null ? null : log.setup();
     }
 
-    /** The {@code model.hidden} entries without a per-layer {@code key}, so the model-wide value applies. */
-    @SuppressWarnings("unchecked")
-    List<Object> hiddenWithout(String key) {
-        List<Object> out = new ArrayList<>();
-        for (Object layer : (List<Object>) config.get("model.hidden")) {
-            if (layer instanceof Map<?, ?> m && m.containsKey(key)) {
-                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) m);
-                copy.remove(key);
-                out.add(copy.size() == 1 && copy.containsKey("units") ? copy.get("units") : copy);
-            } else {
-                out.add(layer);
-            }
-        }
-        return out;
+    /** The task the run trained; null when the run log does not say. */
+    Task task() {
+        return setup() == null ? null : setup().task();
+    }
+
+    /** {@code model.hidden} as written. */
+    List<WrittenLayer> hidden() {
+        return WrittenLayer.of(config);
+    }
+
+    /** {@code change} and the hidden layers {@code layers}, when they differ from those written now. */
+    ConfigChange andHidden(ConfigChange change, List<WrittenLayer> layers) {
+        return layers.equals(hidden()) ? change : change.and(ConfigKeys.HIDDEN, layers);
     }
 }

@@ -34,13 +34,13 @@ public final class RemedyPreview {
     /** The remedy as a change of the context's configuration, or the words for what to do instead. */
     public static RemedyChange of(Remedy r, RemedyContext c) {
         if (!Remedies.automatic(r)) {
-            return RemedyChange.action(r, RemedyText.describe(r));
+            return RemedyChange.action(r, Remedies.describe(r));
         }
         Optional<RunConfig> changed;
         try {
             changed = Remedies.apply(r, c);
         } catch (InvalidInputException | IllegalArgumentException e) {
-            return RemedyChange.action(r, RemedyText.describe(r) + " (cannot be previewed for this configuration: "
+            return RemedyChange.action(r, Remedies.describe(r) + " (cannot be previewed for this configuration: "
                     + e.getMessage() + ")");
         }
         if (changed.isEmpty() || changed.get().tree().equals(c.config().tree())) {

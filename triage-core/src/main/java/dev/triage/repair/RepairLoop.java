@@ -63,14 +63,13 @@ public final class RepairLoop {
             say.accept("repair trial " + t + ": " + c.remedy() + " for " + c.finding().code()
                     + (c.finding().where() == null ? "" : " [" + c.finding().where() + "]"));
             TrialResult r = runner.run(c.config(), t);
-            String reason = Verdict.of(current, r, c.finding(), Remedies.changesTheMeasurement(c.remedy()));
-            boolean keep = reason.startsWith("kept");
+            Verdict verdict = Verdict.of(current, r, c.finding(), Remedies.changesTheMeasurement(c.remedy()));
             List<Remedy> applied = new ArrayList<>(kept);
             applied.add(c.remedy());
-            trials.add(new RepairTrial(t, applied, r.validationScore(), r.testMetric(), keep, reason, r.runDir(), r.metricName(),
+            trials.add(new RepairTrial(t, applied, r.validationScore(), r.testMetric(), verdict, r.runDir(), r.metricName(),
                     r.validationMetric()));
-            say.accept("  " + reason);
-            if (keep) {
+            say.accept("  " + verdict.reason());
+            if (verdict.kept()) {
                 current = r;
                 kept.add(c.remedy());
             }

@@ -5,17 +5,22 @@ import java.util.List;
 
 /**
  * One repair attempt: the remedies applied (cumulatively), the validation loss reached (the repair's
- * score: MSE in target units or log loss), whether it was kept, and the run's validation metric as its
- * epoch lines show it ({@code metric}: rmse or accuracy; null and NaN when unknown).
+ * score: MSE in target units or log loss), the {@link Verdict} on it, and the run's validation metric as
+ * its epoch lines show it ({@code metric}: rmse or accuracy; null and NaN when unknown).
  */
-public record RepairTrial(int trial, List<Remedy> remedies, double validationLoss, double testMetric, boolean kept,
-                          String reason, String runDir, String metric, double validationMetric) {
+public record RepairTrial(int trial, List<Remedy> remedies, double validationLoss, double testMetric, Verdict verdict,
+                          String runDir, String metric, double validationMetric) {
     public RepairTrial {
         remedies = List.copyOf(remedies);
     }
 
-    public RepairTrial(int trial, List<Remedy> remedies, double validationLoss, double testMetric, boolean kept, String reason,
-                       String runDir) {
-        this(trial, remedies, validationLoss, testMetric, kept, reason, runDir, null, Double.NaN);
+    /** Whether the trial's change was kept. */
+    public boolean kept() {
+        return verdict.kept();
+    }
+
+    /** The verdict in words ("kept: ..." or "discarded: ..."). */
+    public String reason() {
+        return verdict.reason();
     }
 }

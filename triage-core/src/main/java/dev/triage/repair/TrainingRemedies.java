@@ -1,132 +1,185 @@
 package dev.triage.repair;
 
-import dev.triage.config.DType;
-import dev.triage.config.GradientNormalization;
-import dev.triage.config.Optimizer;
-import dev.triage.config.RunConfig;
-import dev.triage.config.ScheduleType;
-import dev.triage.config.TrainingConfig;
-import dev.triage.diagnose.setup.LearningRateRule;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
+import static dev.triage.config.ConfigKeys.BATCH_SIZE;
+import static dev.triage.config.ConfigKeys.CLASS_WEIGHTS;
+import static dev.triage.config.ConfigKeys.DTYPE;
+import static dev.triage.config.ConfigKeys.EARLY_STOPPING;
+import static dev.triage.config.ConfigKeys.EPOCHS;
+import static dev.triage.config.ConfigKeys.GRADIENT_NORMALIZATION;
+import static dev.triage.config.ConfigKeys.GRADIENT_NORMALIZATION_THRESHOLD;
 
-/** Remedies that change the optimizer, its learning rate, the schedule or the length of training. */
+import dev.triage.config.ClassWeights;
+import dev.triage.config.ConfigChange;
+import dev.triage.config.DType;
+import dev.triage.config.EarlyStoppingConfig;
+import dev.triage.config.GradientNormalization;
+import dev.triage.config.Task;
+import dev.triage.config.TrainingConfig;
+import dev.triage.diagnose.Remedy;
+
+/** Remedies that change how training runs: gradients, precision, batches, its length, class weights. */
 final class TrainingRemedies {
+    /** TRAIN_LONGER stops doubling here. */
+    static final int MOST_EPOCHS = 1000;
+
     private TrainingRemedies() {
     }
 
-    /** A conventional starting rate for each optimizer. */
-    static double conventionalRate(Optimizer o) {
-        return switch (o) {
-            case SGD, MOMENTUM, NESTEROV, ADAGRAD -> 0.01;
-            case RMSPROP, ADAM, ADAMW -> 0.001;
-            case LBFGS -> 1.0;
-            case OTHER -> throw new IllegalArgumentException("a run.yaml never names another framework's optimizer");
-        };
+    /** CLIP_GRADIENTS: clip the global gradient norm at 1. */
+    record ClipGradients() implements RemedyAction {
+        @Override
+        public Remedy remedy() {
+            return Remedy.CLIP_GRADIENTS;
+        }
+
+        @Override
+        public String describe() {
+            return "clip the global gradient norm at 1";
+        }
+
+        @Override
+        public boolean inPlace(RemedyContext c) {
+            return c.config().training().gradientNormalization() != GradientNormalization.NONE;
+        }
+
+        @Override
+        public ConfigChange change(RemedyContext c) {
+            return ConfigChange.of(GRADIENT_NORMALIZATION, GradientNormalization.CLIP_GLOBAL_NORM)
+                    .and(GRADIENT_NORMALIZATION_THRESHOLD, 1.0);
+        }
     }
 
-    private static double effective(TrainingConfig t) {
-        boolean momentum = t.optimizer() == Optimizer.MOMENTUM || t.optimizer() == Optimizer.NESTEROV;
-        return momentum ? t.learningRate() / (1 - t.momentum()) : t.learningRate();
-    }
+    /** USE_FLOAT64: compute in double precision. */
+    record Float64() implements RemedyAction {
+        @Override
+        public Remedy remedy() {
+            return Remedy.USE_FLOAT64;
+        }
 
-    /** Far above the optimizer's usual range: its conventional rate; otherwise a tenth. */
-    static Optional<RunConfig> lowerRate(RemedyContext c) {
-        TrainingConfig t = c.config().training();
-        double[] range = LearningRateRule.range(t.optimizer());
-        double next = effective(t) > range[1] ? Math.min(t.learningRate() / 10, conventionalRate(t.optimizer()))
-                : t.learningRate() / 10;
-        return next < 1e-7 ? Optional.empty() : Optional.of(c.config().with("training.learning_rate", next));
+        @Override
+        public String describe() {
+            return "compute in double precision";
+        }
+
+        @Override
+        public boolean inPlace(RemedyContext c) {
+            return c.config().training().dtype() == DType.FLOAT64;
+        }
+
+        @Override
+        public ConfigChange change(RemedyContext c) {
+            return ConfigChange.of(DTYPE, DType.FLOAT64);
+        }
     }
 
     /**
-     * Below the usual range: the conventional rate; otherwise scaled towards an update:parameter ratio of
-     * 1e-3 when the finding measured one (3x to 100x), else 10x.
+     * CHANGE_BATCH_SIZE: a quarter of the batch when memory is short (CONFIG_MEMORY); otherwise a batch that
+     * gives several steps per epoch: 32 rows, or a quarter of the training rows when they are fewer than 128
+     * (a batch that covers the data gets smaller, a batch of one larger).
      */
-    static Optional<RunConfig> raiseRate(RemedyContext c) {
-        TrainingConfig t = c.config().training();
-        double[] range = LearningRateRule.range(t.optimizer());
-        double ratio = c.evidence("update_ratio");
-        double factor = Double.isFinite(ratio) && ratio > 0 ? Math.max(3, Math.min(100, 1e-3 / ratio)) : 10;
-        double next = effective(t) < range[0] ? conventionalRate(t.optimizer()) : t.learningRate() * factor;
-        next = Math.min(next, range[1]);
-        return next <= t.learningRate() ? Optional.empty() : Optional.of(c.config().with("training.learning_rate", next));
-    }
-
-    static Optional<RunConfig> useAdam(RemedyContext c) {
-        Optimizer o = c.config().training().optimizer();
-        if (o == Optimizer.ADAM || o == Optimizer.ADAMW) {
-            return Optional.empty();
+    record BatchSize() implements RemedyAction {
+        @Override
+        public Remedy remedy() {
+            return Remedy.CHANGE_BATCH_SIZE;
         }
-        return Optional.of(c.config().withAll(Map.of("training.optimizer", "adam", "training.learning_rate", 0.001)));
-    }
 
-    static Optional<RunConfig> schedule(RemedyContext c) {
-        if (c.config().training().schedule().type() != ScheduleType.CONSTANT) {
-            return Optional.empty();
+        @Override
+        public String describe() {
+            return "change the batch size (32, or a quarter when memory is short)";
         }
-        return Optional.of(c.config().with("training.schedule", Map.of("type", "cosine")));
-    }
 
-    static Optional<RunConfig> clip(RemedyContext c) {
-        if (c.config().training().gradientNormalization() != GradientNormalization.NONE) {
-            return Optional.empty();
+        @Override
+        public boolean inPlace(RemedyContext c) {
+            return next(c) == c.config().training().batchSize();
         }
-        return Optional.of(c.config().withAll(Map.of("training.gradient_normalization", "clip_global_norm",
-                "training.gradient_normalization_threshold", 1.0)));
-    }
 
-    static Optional<RunConfig> float64(RemedyContext c) {
-        return c.config().training().dtype() == DType.FLOAT64 ? Optional.empty()
-                : Optional.of(c.config().with("training.dtype", "float64"));
-    }
-
-    /**
-     * A quarter of the batch when memory is short; otherwise a batch that gives several steps per epoch:
-     * 32 rows, or a quarter of the training rows when they are fewer than 128 (a batch that covers the data
-     * gets smaller, a batch of one larger).
-     */
-    static Optional<RunConfig> batchSize(RemedyContext c) {
-        int b = c.config().training().batchSize();
-        boolean memory = "CONFIG_MEMORY".equals(c.finding().code());
-        int rows = c.log() != null && c.log().setup() != null ? c.log().setup().trainRows() : Integer.MAX_VALUE;
-        int next = memory ? Math.max(1, b / 4) : (int) Math.max(2, Math.min(32, rows / 4L));
-        return next == b ? Optional.empty() : Optional.of(c.config().with("training.batch_size", (long) next));
-    }
-
-    /** A cosine schedule from the base rate over the whole run, replacing one that decays too early. */
-    static Optional<RunConfig> fixSchedule(RemedyContext c) {
-        var s = c.config().training().schedule();
-        if (s.type() == ScheduleType.COSINE && s.minLearningRate() == 0) {
-            return Optional.empty();
+        @Override
+        public ConfigChange change(RemedyContext c) {
+            return ConfigChange.of(BATCH_SIZE, next(c));
         }
-        return Optional.of(c.config().with("training.schedule", Map.of("type", "cosine")));
-    }
 
-    /** Balanced class weights (classification only; a no-op when the loss is weighted already). */
-    static Optional<RunConfig> reweight(RemedyContext c) {
-        boolean classification = c.log() != null && c.log().setup() != null
-                && c.log().setup().task() == dev.triage.config.Task.CLASSIFICATION;
-        if (!classification || c.config().training().classWeights().enabled()) {
-            return Optional.empty();
+        private static int next(RemedyContext c) {
+            int b = c.config().training().batchSize();
+            boolean memory = "CONFIG_MEMORY".equals(c.finding().code());
+            int rows = c.setup() != null ? c.setup().trainRows() : Integer.MAX_VALUE;
+            return memory ? Math.max(1, b / 4) : (int) Math.max(2, Math.min(32, rows / 4L));
         }
-        return Optional.of(c.config().with("training.class_weights", "balanced"));
     }
 
-    static Optional<RunConfig> earlyStopping(RemedyContext c) {
-        TrainingConfig t = c.config().training();
-        if (t.earlyStopping() != null && t.earlyStopping().restoreBest()) {
-            return Optional.empty();
+    /** EARLY_STOPPING: patience of a tenth of the epochs (10 to 30), restoring the best epoch's weights. */
+    record EarlyStopping() implements RemedyAction {
+        @Override
+        public Remedy remedy() {
+            return Remedy.EARLY_STOPPING;
         }
-        Map<String, Object> es = new LinkedHashMap<>();
-        es.put("patience", (long) Math.max(10, Math.min(30, t.epochs() / 10)));
-        es.put("restore_best", true);
-        return Optional.of(c.config().with("training.early_stopping", es));
+
+        @Override
+        public String describe() {
+            return "stop when the validation loss stops improving and restore the best epoch's weights";
+        }
+
+        @Override
+        public boolean inPlace(RemedyContext c) {
+            EarlyStoppingConfig es = c.config().training().earlyStopping();
+            return es != null && es.restoreBest();
+        }
+
+        @Override
+        public ConfigChange change(RemedyContext c) {
+            int patience = Math.max(10, Math.min(30, c.config().training().epochs() / 10));
+            return ConfigChange.of(EARLY_STOPPING, new EarlyStoppingConfig(patience, 0.0, true));
+        }
     }
 
-    static Optional<RunConfig> longer(RemedyContext c) {
-        int epochs = c.config().training().epochs();
-        return epochs >= 1000 ? Optional.empty() : Optional.of(c.config().with("training.epochs", (long) Math.min(1000, 2 * epochs)));
+    /** TRAIN_LONGER: twice the epochs, at most {@link #MOST_EPOCHS}. */
+    record TrainLonger() implements RemedyAction {
+        @Override
+        public Remedy remedy() {
+            return Remedy.TRAIN_LONGER;
+        }
+
+        @Override
+        public String describe() {
+            return "train for twice as many epochs";
+        }
+
+        @Override
+        public boolean inPlace(RemedyContext c) {
+            return c.config().training().epochs() >= MOST_EPOCHS;
+        }
+
+        @Override
+        public ConfigChange change(RemedyContext c) {
+            return ConfigChange.of(EPOCHS, Math.min(MOST_EPOCHS, 2 * c.config().training().epochs()));
+        }
+    }
+
+    /** REWEIGHT_CLASSES: balanced class weights (classification only). */
+    record ReweightClasses() implements RemedyAction {
+        @Override
+        public Remedy remedy() {
+            return Remedy.REWEIGHT_CLASSES;
+        }
+
+        @Override
+        public String describe() {
+            return "weight the loss by inverse class frequency (or resample the rare classes)";
+        }
+
+        @Override
+        public boolean appliesTo(RemedyContext c) {
+            return c.task() == Task.CLASSIFICATION;
+        }
+
+        @Override
+        public boolean inPlace(RemedyContext c) {
+            TrainingConfig t = c.config().training();
+            return t.classWeights().enabled();
+        }
+
+        @Override
+        public ConfigChange change(RemedyContext c) {
+            return ConfigChange.of(CLASS_WEIGHTS, ClassWeights.Mode.BALANCED);
+        }
     }
 }

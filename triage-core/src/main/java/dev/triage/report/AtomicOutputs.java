@@ -2,9 +2,9 @@ package dev.triage.report;
 
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.telemetry.RunLogFile;
-import dev.triage.probe.telemetry.Telemetry;
 import dev.triage.report.html.HtmlReport;
 import dev.triage.train.AtomicFiles;
+import dev.triage.train.RunFolder;
 import java.nio.file.Path;
 
 /** Writes report files of a run folder atomically. */
@@ -14,7 +14,7 @@ public final class AtomicOutputs {
 
     /** The run log as {@code signals.jsonl}, in the public run-log format (docs/telemetry.md). */
     public static void writeSignals(Path runDir, RunLog log) {
-        AtomicFiles.write(runDir.resolve(Telemetry.FILE_NAME), RunLogFile.render(log));
+        AtomicFiles.write(new RunFolder(runDir).signals(), RunLogFile.render(log));
     }
 
     /**
@@ -25,7 +25,7 @@ public final class AtomicOutputs {
     public static void writeReport(ReportData report, Path runDir, Path extra) {
         String json = JsonReport.render(report);
         if (runDir != null) {
-            AtomicFiles.write(runDir.resolve("report.json"), json);
+            AtomicFiles.write(new RunFolder(runDir).report(), json);
             HtmlReport.write(runDir);
         }
         if (extra != null) {

@@ -5,7 +5,7 @@ import dev.triage.diagnose.Finding;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.repair.RemedyChange;
-import dev.triage.repair.RemedyText;
+import dev.triage.repair.Remedies;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,7 @@ public final class FindingPrinter {
 
     /** The finding with its remedies in words (for runs whose configuration Triage cannot change). */
     public void print(Finding f) {
-        print(f, f.remedies().stream().map(r -> RemedyChange.action(r, RemedyText.describe(r))).toList());
+        print(f, f.remedies().stream().map(r -> RemedyChange.action(r, Remedies.describe(r))).toList());
     }
 
     /** The finding with each remedy as the change it makes ({@code remedies} in the finding's order). */

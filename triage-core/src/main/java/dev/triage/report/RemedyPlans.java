@@ -5,7 +5,7 @@ import dev.triage.diagnose.Finding;
 import dev.triage.probe.log.RunLog;
 import dev.triage.repair.RemedyChange;
 import dev.triage.repair.RemedyPreview;
-import dev.triage.repair.RemedyText;
+import dev.triage.repair.Remedies;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +44,7 @@ public record RemedyPlans(Map<String, List<RemedyChange>> findings, Map<String, 
 
     /** The remedies described in words (no configuration to change, e.g. a run trained elsewhere). */
     public static List<RemedyChange> inWords(Finding f) {
-        return f.remedies().stream().map(r -> RemedyChange.action(r, RemedyText.describe(r))).toList();
+        return f.remedies().stream().map(r -> RemedyChange.action(r, Remedies.describe(r))).toList();
     }
 
     private static Map<String, List<RemedyChange>> preview(List<Finding> found, RunConfig config, RunLog log) {

@@ -6,6 +6,7 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Severity;
 import dev.triage.probe.log.BaselineResult;
 import dev.triage.repair.RepairTrial;
+import dev.triage.train.RunFolder;
 import dev.triage.train.TaskMetrics;
 import java.io.PrintStream;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class Summary {
         }
         if (r.runDir() != null) {
             sb.append("  run folder: ").append(Text.printable(r.runDir(), 500)).append('\n');
-            sb.append("  report:     ").append(Text.printable(r.runDir() + java.io.File.separator + "report.html", 500)).append('\n');
+            sb.append("  report:     ").append(Text.printable(new RunFolder(java.nio.file.Path.of(r.runDir())).reportHtml().toString(), 500)).append('\n');
         }
         return sb.toString();
     }

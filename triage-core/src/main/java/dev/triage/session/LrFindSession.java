@@ -4,10 +4,9 @@ import dev.triage.data.Text;
 import dev.triage.config.RunConfig;
 import dev.triage.data.DataPreparation;
 import dev.triage.data.PreparedData;
-import dev.triage.config.Optimizer;
+import dev.triage.config.OptimizerProfile;
 import dev.triage.config.TrainingConfig;
 import dev.triage.diagnose.Fmt;
-import dev.triage.diagnose.setup.LearningRateRule;
 import dev.triage.nn.NetworkSpec;
 import dev.triage.probe.LrRangeTest;
 import dev.triage.report.Numbers;
@@ -39,10 +38,9 @@ public final class LrFindSession {
         if (Double.isNaN(suggested)) {
             return suggested;
         }
-        double[] range = LearningRateRule.range(t.optimizer());
-        boolean momentum = t.optimizer() == Optimizer.MOMENTUM || t.optimizer() == Optimizer.NESTEROV;
-        double factor = momentum ? 1 / (1 - t.momentum()) : 1;
-        return Math.max(range[0] / factor, Math.min(range[1] / factor, suggested));
+        OptimizerProfile p = t.optimizer().profile();
+        return Math.max(p.learningRateFor(p.usualLow(), t.momentum()),
+                Math.min(p.learningRateFor(p.usualHigh(), t.momentum()), suggested));
     }
 
     public static LrRangeTest.Result run(RunConfig cfg, SessionOptions o) {
@@ -56,7 +54,7 @@ public final class LrFindSession {
         StringBuilder csv = new StringBuilder("step,learning_rate,loss,smoothed_loss\n");
         r.points().forEach(p -> csv.append(String.format(Locale.ROOT, "%d,%s,%s,%s%n", p.step(), Numbers.cell(p.learningRate()),
                 Numbers.cell(p.loss()), Numbers.cell(p.smoothed()))));
-        AtomicFiles.write(folder.path().resolve("lr_find.csv"), csv.toString());
+        AtomicFiles.write(folder.lrFindCsv(), csv.toString());
         SingleRun.writeConfig(folder, resolved);
         o.out().println("learning-rate range test for " + resolved.training().optimizer().configName() + ", " + r.points().size()
                 + " steps from " + Fmt.num(MIN_RATE) + " to " + Fmt.num(MAX_RATE));
@@ -68,7 +66,7 @@ public final class LrFindSession {
                 .configName() + "'s usual range" : "") + ")");
         o.out().println("  lowest smoothed loss at: " + Fmt.num(r.lowest()));
         o.out().println("  diverged at: " + (Double.isNaN(r.divergence()) ? "did not diverge" : Fmt.num(r.divergence())));
-        o.out().println("  curve: " + Text.printable(folder.path().resolve("lr_find.csv").toString(), 500));
+        o.out().println("  curve: " + Text.printable(folder.lrFindCsv().toString(), 500));
         LrRangeTest.Result accepted = new LrRangeTest.Result(r.points(), suggested, r.lowest(), r.divergence());
         o.out().println("  chart: " + Text.printable(LrFindPage.write(folder.path(), accepted, resolved.training().optimizer()
                 .configName() + " on " + resolved.data().path().getFileName() + ", " + r.points().size() + " steps from "

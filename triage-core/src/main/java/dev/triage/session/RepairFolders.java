@@ -15,35 +15,33 @@ import java.util.Arrays;
  * folder with its checkpoints) and {@code trials/final} names the trial the repair ended with.
  */
 final class RepairFolders {
-    static final String FINAL = "final";
-
     private RepairFolders() {
     }
 
     static boolean isSession(RunFolder f) {
-        return Files.isDirectory(trials(f)) && !Files.isDirectory(f.checkpoints());
+        return Files.isDirectory(f.trials()) && !Files.isDirectory(f.checkpoints());
     }
 
     static void markFinal(RunFolder session, RunFolder trial) {
-        AtomicFiles.write(trials(session).resolve(FINAL), trial.path().getFileName() + "\n");
+        AtomicFiles.write(session.finalTrialMarker(), trial.path().getFileName() + "\n");
     }
 
     /** The trial the repair ended with: as marked, else (older folders) the last one whose run.yaml is the session's. */
     static RunFolder finalTrial(RunFolder session) {
         try {
-            Path marker = trials(session).resolve(FINAL);
+            Path marker = session.finalTrialMarker();
             if (Files.isRegularFile(marker)) {
                 String name = Files.readString(marker, StandardCharsets.UTF_8).strip();
-                Path trial = trials(session).resolve(name).normalize();
-                if (name.matches("trial-[0-9]+") && Files.isDirectory(trial)) {
+                Path trial = session.trials().resolve(name).normalize();
+                if (RunFolder.isTrialName(name) && Files.isDirectory(trial)) {
                     return new RunFolder(trial);
                 }
             }
             byte[] config = Files.readAllBytes(session.config());
             for (int n = 1000; n >= 0; n--) {
-                Path trial = trials(session).resolve("trial-" + n);
-                if (Files.isRegularFile(trial.resolve("run.yaml")) && Arrays.equals(Files.readAllBytes(trial.resolve("run.yaml")), config)) {
-                    return new RunFolder(trial);
+                RunFolder trial = session.trial(n);
+                if (Files.isRegularFile(trial.config()) && Arrays.equals(Files.readAllBytes(trial.config()), config)) {
+                    return trial;
                 }
             }
         } catch (IOException e) {
@@ -52,9 +50,5 @@ final class RepairFolders {
         throw new InvalidInputException(ResumePlan.shown(session) + ": a --repair session folder whose final trial cannot be"
                 + " told (no trials/final and no trial with its run.yaml); resume a trial folder instead: triage train --resume "
                 + ResumePlan.shown(session) + "/trials/trial-N --epochs N");
-    }
-
-    private static Path trials(RunFolder f) {
-        return f.path().resolve("trials");
     }
 }

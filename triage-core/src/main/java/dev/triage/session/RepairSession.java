@@ -7,7 +7,6 @@ import dev.triage.config.ConfigCompare;
 import dev.triage.config.RunConfig;
 import dev.triage.data.DataPreparation;
 import dev.triage.data.PreparedData;
-import dev.triage.probe.telemetry.Telemetry;
 import dev.triage.probe.log.Baselines;
 import dev.triage.repair.RepairLoop;
 import dev.triage.repair.TrialResult;
@@ -27,8 +26,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -41,6 +42,11 @@ final class RepairSession {
     private final RunFolder top;
     private final SessionOptions options;
     private final List<Attempt> attempts = new ArrayList<>();
+    /**
+     * The attempt behind each run handed to the repair loop. The loop hands back the very object it was
+     * given for the run it ends with, so that object is the handle: no folder path is compared.
+     */
+    private final Map<TrialResult, Attempt> handed = new IdentityHashMap<>();
     private final Map<Object, Baselines> baselines = new HashMap<>();
 
     private RepairSession(RunFolder top, SessionOptions options) {
@@ -74,8 +80,7 @@ final class RepairSession {
         } catch (Interrupted e) {
             return s.interrupted();
         }
-        Attempt last = s.attempts.stream().filter(a -> a.folder().path().toString().equals(result.last().runDir()))
-                .findFirst().orElse(original);
+        Attempt last = Objects.requireNonNull(s.handed.get(result.last()), "the repair loop ended with a run it was not given");
         s.publish(last);
         ReportData report = Reports.repaired(original, last, result.outcome(), top.path().toString())
                 .withUserSettings(userSettings);
@@ -142,7 +147,7 @@ final class RepairSession {
     }
 
     private RunFolder trialFolder(int n) {
-        Path p = top.path().resolve("trials").resolve("trial-" + n);
+        Path p = top.trial(n).path();
         try {
             Files.createDirectories(p);
         } catch (IOException e) {
@@ -154,7 +159,9 @@ final class RepairSession {
     private TrialResult trial(Attempt a) {
         double score = a.log() != null && a.log().evaluation() != null ? a.log().evaluation().score() : Double.NaN;
         double test = a.record() != null && a.record().test() != null ? a.record().test().primary() : Double.NaN;
-        return new TrialResult(a.config(), a.findings(), a.log(), score, test, a.folder().path().toString());
+        TrialResult r = new TrialResult(a.config(), a.findings(), a.log(), score, test, a.folder().path().toString());
+        handed.put(r, a);
+        return r;
     }
 
     /** Puts the final run's configuration, model and loss log into the session folder. */
@@ -168,7 +175,7 @@ final class RepairSession {
         SingleRun.writeConfig(top, last.config().with("doctor.repair", false));
         copy(last.folder().model(), top.model());
         copy(last.folder().metrics(), top.metrics());
-        copy(last.folder().path().resolve(Telemetry.FILE_NAME), top.path().resolve(Telemetry.FILE_NAME));
+        copy(last.folder().signals(), top.signals());
     }
 
     /**

@@ -27,7 +27,7 @@ record ResumePlan(RunFolder folder, RunFolder session, Checkpoint last, RunConfi
     private static final Set<String> RESUME_KEYS = Set.of("training.epochs", "training.then.epochs");
 
     static ResumePlan of(Path runDir, int totalEpochs, boolean withoutEarlyStopping) {
-        if (Files.isDirectory(runDir) && !Files.exists(runDir.resolve("run.yaml")) && !Files.exists(runDir.resolve("checkpoints"))) {
+        if (Files.isDirectory(runDir) && !Files.exists(new RunFolder(runDir).config()) && !Files.exists(new RunFolder(runDir).checkpoints())) {
             throw new InvalidInputException(Text.printable(runDir.toString(), 300) + ": no checkpoint yet - the run was stopped"
                     + " before it saved anything (not even its run.yaml), so there is nothing to continue; start it again"
                     + " with the command that started it");

@@ -27,14 +27,14 @@ final class RunHistory {
                 RunLog prior = TelemetryReader.read(folder.signals()).log();
                 if (prior.epochs().stream().anyMatch(e -> e.epoch() == lastEpoch)) {
                     copy(prior, lastEpoch, lastStep, into);
-                    return "signals.jsonl";
+                    return RunFolder.SIGNALS;
                 }
             } catch (InvalidInputException | UncheckedIOException e) {
                 // fall back to metrics.csv below
             }
         }
         fromMetrics(folder, lastEpoch, into);
-        return "metrics.csv";
+        return RunFolder.METRICS;
     }
 
     private static void copy(RunLog prior, int lastEpoch, long lastStep, RunLog into) {

@@ -18,6 +18,7 @@ import dev.triage.diagnose.Finding;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.ColumnProfile;
 import dev.triage.probe.log.DataSignals;
 import dev.triage.probe.log.DuplicateRows;
@@ -26,6 +27,7 @@ import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.RunSetup;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +57,11 @@ class RemediesTest {
         return Remedies.apply(r, new RemedyContext(c, f, log));
     }
 
+    private static Optional<RunConfig> applyOn(Remedy r, RunConfig c, RunLog log, Subject subject) {
+        Finding f = new Finding("X", "x", Severity.ERROR, Phase.DATA, null, null, subject, "x", Evidence.empty(), List.of(r), null);
+        return Remedies.apply(r, new RemedyContext(c, f, log));
+    }
+
     @Test
     void aBatchThatCoversTheDataGetsSmaller() {
         RunConfig c = config("training: {batch_size: 32}\n");
@@ -69,9 +76,36 @@ class RemediesTest {
     @Test
     void theLastFeatureIsNeverDropped() {
         RunConfig c = config("");
-        assertThat(apply(Remedy.DROP_LEAKING_FEATURE, c, log(Task.REGRESSION, 100, 0, List.of("x")), "x")).isEmpty();
-        assertThat(apply(Remedy.DROP_COLUMN, c, log(Task.REGRESSION, 100, 0, List.of("id", "x")), "id"))
+        assertThat(applyOn(Remedy.DROP_LEAKING_FEATURE, c, log(Task.REGRESSION, 100, 0, List.of("x")), Subject.column("x"))).isEmpty();
+        assertThat(applyOn(Remedy.DROP_COLUMN, c, log(Task.REGRESSION, 100, 0, List.of("id", "x")), Subject.column("id")))
                 .hasValueSatisfying(n -> assertThat(n.data().dropColumns()).containsExactly("id"));
+    }
+
+    /** The column comes from the finding's subject, never from the text reports show (issue 15). */
+    @Test
+    void aColumnIsDroppedByTheFindingsSubjectNotItsText() {
+        RunConfig c = config("");
+        RunLog log = log(Task.REGRESSION, 100, 0, List.of("id", "x"));
+        assertThat(apply(Remedy.DROP_COLUMN, c, log, "id")).as("a place known only by its text").isEmpty();
+        assertThat(applyOn(Remedy.DROP_COLUMN, c, log, new Subject.Target("id"))).as("never the target").isEmpty();
+        assertThat(applyOn(Remedy.DROP_LEAKING_FEATURE, c, log, new Subject.Column("id", "test")))
+                .hasValueSatisfying(n -> assertThat(n.data().dropColumns()).containsExactly("id"));
+    }
+
+    /** A layer written as a map keeps its other settings when its units are scaled (issue 15: they were dropped). */
+    @Test
+    void capacityScalesOnlyTheUnitsOfEachLayer() {
+        RunConfig c = config("model: {hidden: [16, {units: 8, dropout: 0.6, init: zeros}]}\n");
+        RunLog log = log(Task.REGRESSION, 100, 0, List.of("a"));
+        assertThat(apply(Remedy.INCREASE_CAPACITY, c, log, null)).hasValueSatisfying(n -> {
+            assertThat(n.get("model.hidden")).isEqualTo(List.of(32L, Map.of("units", 32L, "dropout", 0.6, "init", "zeros")));
+            assertThat(n.model().hidden().get(1).dropout()).isEqualTo(0.6);
+            assertThat(n.model().hidden().get(1).init()).isEqualTo(dev.triage.config.Init.ZEROS);
+        });
+        assertThat(apply(Remedy.REDUCE_CAPACITY, c, log, null)).hasValueSatisfying(n ->
+                assertThat(n.get("model.hidden")).isEqualTo(List.of(8L, Map.of("units", 4L, "dropout", 0.6, "init", "zeros"))));
+        assertThat(apply(Remedy.REDUCE_CAPACITY, config("model: {hidden: [4, {units: 4, dropout: 0.6}]}\n"), log, null))
+                .as("every layer at the smallest size already").isEmpty();
     }
 
     @Test

@@ -18,6 +18,7 @@ import dev.triage.diagnose.Finding;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.ColumnProfile;
 import dev.triage.probe.log.DataSignals;
 import dev.triage.probe.log.DuplicateRows;
@@ -78,9 +79,10 @@ final class RemedyCases {
         return new ColumnProfile(name, false, true, 1400, 0, 0, constant ? 1 : 90, false, null, null, false, constant);
     }
 
-    static RemedyContext ctx(RunConfig c, RunLog log, String code, String where, Evidence ev) {
-        return new RemedyContext(c, new Finding(code, "rule", Severity.ERROR, Phase.CONFIG, null, null, where, "m", ev,
-                List.of()), log);
+    /** A finding about the feature column {@code column} (null: about the whole run). */
+    static RemedyContext ctx(RunConfig c, RunLog log, String code, String column, Evidence ev) {
+        return new RemedyContext(c, new Finding(code, "rule", Severity.ERROR, Phase.CONFIG, null, null, Subject.column(column), "m",
+                ev, List.of(), null), log);
     }
 
     static RemedyContext ctx(RunConfig c, RunLog log) {

@@ -10,6 +10,7 @@ import dev.triage.diagnose.Finding;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,8 +89,8 @@ class RepairLoopTest {
 
     @Test
     void aLeakIsKeptDroppedEvenThoughTheScoreGetsWorse() {
-        Finding leak = new Finding("DATA_TARGET_LEAK", "target-leak", Severity.ERROR, Phase.DATA, null, null, "panel",
-                "leak", Evidence.empty(), List.of(Remedy.DROP_LEAKING_FEATURE));
+        Finding leak = new Finding("DATA_TARGET_LEAK", "target-leak", Severity.ERROR, Phase.DATA, null, null,
+                Subject.column("panel"), "leak", Evidence.empty(), List.of(Remedy.DROP_LEAKING_FEATURE), null);
         TrialResult leaking = result(BASE.with("data.preprocess.scale", "standard"), 0.01, leak);
         RepairLoop.Result r = RepairLoop.run(leaking, (c, n) -> result(c, 0.42), 5, s -> { });
         assertThat(r.outcome().outcome()).isEqualTo(RepairOutcome.Outcome.REPAIRED);

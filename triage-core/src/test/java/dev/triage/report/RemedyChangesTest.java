@@ -11,6 +11,7 @@ import dev.triage.diagnose.Finding;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.DataProfiler;
 import dev.triage.probe.SetupFacts;
 import dev.triage.probe.log.RunLog;
@@ -120,8 +121,8 @@ class RemedyChangesTest {
     }
 
     private static Finding finding(Remedy r) {
-        return new Finding("X", "x", Severity.ERROR, Phase.TRAINING, 1, 1L, "alcohol", "m",
-                Evidence.of("sentinel", 999).and("update_ratio", 1e-6), List.of(r));
+        return new Finding("X", "x", Severity.ERROR, Phase.TRAINING, 1, 1L, Subject.column("alcohol"), "m",
+                Evidence.of("sentinel", 999).and("update_ratio", 1e-6), List.of(r), null);
     }
 
     private static RunConfig resolved(List<String> sets) {

@@ -8,7 +8,6 @@ import dev.triage.config.InvalidInputException;
 import dev.triage.config.RunConfig;
 import dev.triage.diagnose.Finding;
 import dev.triage.diagnose.Severity;
-import dev.triage.diagnose.setup.LearningRateRule;
 import dev.triage.probe.LrRangeTest;
 import dev.triage.repair.RepairOutcome;
 import java.io.IOException;
@@ -112,7 +111,7 @@ class JudgmentSessionTest {
     void theLrFinderSuggestsARateTheDoctorAccepts() {
         LrRangeTest.Result r = LrFindSession.run(config(TestData.dataset("digits_8x8.csv"), "digit", "data.task=classification"),
                 SessionOptions.quiet());
-        assertThat(r.suggested()).isLessThanOrEqualTo(LearningRateRule.range(dev.triage.config.Optimizer.ADAM)[1]);
+        assertThat(r.suggested()).isLessThanOrEqualTo(dev.triage.config.Optimizer.ADAM.profile().usualHigh());
         assertThat(r.suggested()).isLessThanOrEqualTo(r.lowest() / 10);
     }
 
@@ -145,6 +144,11 @@ class JudgmentSessionTest {
             assertThat(t.remedies()).containsExactly(dev.triage.diagnose.Remedy.SCALE_FEATURES);
             assertThat(t.kept()).isTrue();
         });
+        // the session publishes the kept trial, not the original run
+        dev.triage.train.RunFolder session = new dev.triage.train.RunFolder(Path.of(r.report().runDir()));
+        assertThat(Files.readString(session.finalTrialMarker()).strip()).isEqualTo("trial-1");
+        assertThat(RunConfig.load(session.config()).data().preprocess().scale())
+                .isEqualTo(dev.triage.config.Scaling.STANDARD);
     }
 
     @Test

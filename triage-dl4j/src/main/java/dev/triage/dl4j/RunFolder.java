@@ -51,7 +51,7 @@ final class RunFolder {
             AtomicOutputs.writeSignals(dir, run.log());
         } else {
             // so that a signals.jsonl left in the folder by an earlier run is not taken for this one's
-            Files.deleteIfExists(dir.resolve("signals.jsonl"));
+            Files.deleteIfExists(new dev.triage.train.RunFolder(dir).signals());
         }
         RunMetrics metrics = run.metrics();
         RunDescription description = run.description();

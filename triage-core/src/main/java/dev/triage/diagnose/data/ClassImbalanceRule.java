@@ -7,6 +7,7 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.Signal;
 import dev.triage.probe.log.SplitClasses;
@@ -56,8 +57,8 @@ public final class ClassImbalanceRule extends BaseRule {
                 + c.train()[rare] + " rows against " + c.train()[common] + " of '" + c.classes().get(common)
                 + "'); accuracy will reward predicting the majority, judge by macro-F1";
         Evidence ev = Evidence.of("rarest_share", share).and("rarest_to_largest", ratio).and("bound", ratioBound);
-        return List.of(log.setup().stratified() ? before(Severity.WARNING, "class '" + c.classes().get(rare) + "'", msg, ev,
-                Remedy.REWEIGHT_CLASSES) : before(Severity.WARNING, "class '" + c.classes().get(rare) + "'", msg, ev,
+        return List.of(log.setup().stratified() ? before(Severity.WARNING, new Subject.TargetClass(c.classes().get(rare)), msg, ev,
+                Remedy.REWEIGHT_CLASSES) : before(Severity.WARNING, new Subject.TargetClass(c.classes().get(rare)), msg, ev,
                 Remedy.STRATIFY_SPLIT, Remedy.REWEIGHT_CLASSES));
     }
 }

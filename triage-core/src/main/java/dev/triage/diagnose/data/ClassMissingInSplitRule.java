@@ -6,6 +6,7 @@ import dev.triage.diagnose.Finding;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.Signal;
 import dev.triage.probe.log.SplitClasses;
@@ -59,8 +60,8 @@ public final class ClassMissingInSplitRule extends BaseRule {
                     + " split" + (absent.size() > 1 ? "s" : "") + (log.setup().shuffled() ? "" : "; the rows were not shuffled");
             Evidence ev = Evidence.of("train_rows", c.train()[k]).and("validation_rows", c.validation()[k])
                     .and("test_rows", c.test()[k]);
-            out.add(log.setup().shuffled() ? before(sev, "class '" + c.classes().get(k) + "'", msg, ev, Remedy.STRATIFY_SPLIT)
-                    : before(sev, "class '" + c.classes().get(k) + "'", msg, ev, Remedy.SHUFFLE_SPLIT, Remedy.STRATIFY_SPLIT));
+            out.add(log.setup().shuffled() ? before(sev, new Subject.TargetClass(c.classes().get(k)), msg, ev, Remedy.STRATIFY_SPLIT)
+                    : before(sev, new Subject.TargetClass(c.classes().get(k)), msg, ev, Remedy.SHUFFLE_SPLIT, Remedy.STRATIFY_SPLIT));
         }
         return out;
     }

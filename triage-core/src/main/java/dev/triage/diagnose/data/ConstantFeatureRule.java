@@ -6,6 +6,7 @@ import dev.triage.diagnose.Finding;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.ColumnProfile;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.Signal;
@@ -37,7 +38,7 @@ public final class ConstantFeatureRule extends BaseRule {
                 + (constant.size() > 8 ? " and " + (constant.size() - 8) + " more" : "");
         String msg = constant.size() + " feature(s) have a single value in the training split: " + shown;
         Severity severity = log.origin() == null || !log.origin().foreign() ? Severity.INFO : Severity.WARNING;
-        return List.of(before(severity, shown, msg, Evidence.of("constant_features", constant.size())
+        return List.of(before(severity, Subject.place(shown), msg, Evidence.of("constant_features", constant.size())
                 .and("features", log.data().features().size()), Remedy.DROP_CONSTANT_FEATURES));
     }
 }

@@ -7,6 +7,7 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.DuplicateRows;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.Signal;
@@ -45,7 +46,7 @@ public final class DuplicateRowsRule extends BaseRule {
                 + (d.conflicting() > 0 ? ", and " + d.conflicting() + " feature combinations appear with different targets" : "");
         Evidence ev = Evidence.of("duplicate_rows", d.duplicates()).and("rows", d.rows()).and("conflicting_targets", d.conflicting());
         Severity severity = d.conflicting() >= Math.max(2, minShare * d.rows()) ? Severity.WARNING : Severity.INFO;
-        return List.of(d.conflicting() > 0 ? before(severity, null, msg, ev, Remedy.CHECK_LABELS)
-                : before(severity, null, msg, ev));
+        return List.of(d.conflicting() > 0 ? before(severity, Subject.NONE, msg, ev, Remedy.CHECK_LABELS)
+                : before(severity, Subject.NONE, msg, ev));
     }
 }

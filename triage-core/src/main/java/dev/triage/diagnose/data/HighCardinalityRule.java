@@ -7,6 +7,7 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.ColumnProfile;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.Signal;
@@ -49,7 +50,7 @@ public final class HighCardinalityRule extends BaseRule {
             String msg = c.name() + " is text with " + c.distinct() + (c.distinctCapped() ? "+" : "") + " distinct values in "
                     + present + " rows (" + Fmt.pct(ratio) + "): an identifier or free text, which one-hot encoding turns into"
                     + " about one column per row that the network can only memorize";
-            out.add(before(Severity.WARNING, c.name(), msg, Evidence.of("distinct_values", c.distinct()).and("rows", present)
+            out.add(before(Severity.WARNING, Subject.column(c.name()), msg, Evidence.of("distinct_values", c.distinct()).and("rows", present)
                     .and("distinct_share", ratio).and("bound", share), Remedy.DROP_COLUMN));
         }
         return out;

@@ -7,6 +7,7 @@ import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.BaseRule;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.ColumnProfile;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.Signal;
@@ -33,12 +34,14 @@ public final class NonFiniteDataRule extends BaseRule {
         boolean imputed = log.setup().impute() != Imputation.NONE;
         Evidence ev = Evidence.empty();
         List<String> cols = new ArrayList<>();
+        List<ColumnProfile> affected = new ArrayList<>();
         boolean numericGap = false;
         long total = 0;
         for (ColumnProfile c : log.data().columns()) {
             if (c.nonFinite() > 0) {
                 ev = ev.and(c.name(), c.nonFinite());
                 cols.add(c.name() + " (" + c.nonFinite() + ")");
+                affected.add(c);
                 total += c.nonFinite();
                 numericGap |= c.numeric() && !c.target();
             }
@@ -51,8 +54,12 @@ public final class NonFiniteDataRule extends BaseRule {
                 : imputed ? "; they are imputed (" + log.setup().impute().configName() + ")"
                 : "; missing categories are encoded as all zeros and rows without a target are dropped";
         String msg = total + " missing or non-finite values in " + String.join(", ", cols) + consequence;
-        return List.of(before(sev, cols.size() == 1 ? cols.get(0).replaceAll(" \\(\\d+\\)$", "") : null,
-                msg, ev.and("rows", log.data().rows()), Remedy.IMPUTE_MISSING));
+        return List.of(before(sev, affected.size() == 1 ? subject(affected.get(0)) : Subject.NONE, msg,
+                ev.and("rows", log.data().rows()), Remedy.IMPUTE_MISSING));
+    }
+
+    private static Subject subject(ColumnProfile c) {
+        return c.target() ? new Subject.Target(c.name()) : Subject.column(c.name());
     }
 
     @Override

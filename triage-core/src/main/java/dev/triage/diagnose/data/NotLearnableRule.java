@@ -7,6 +7,7 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.BaselineResult;
 import dev.triage.probe.log.Baselines;
 import dev.triage.probe.log.DataSignals;
@@ -62,7 +63,7 @@ public final class NotLearnableRule extends BaseRule {
                 + (b.permutations() == 0 ? "" : ", and " + reached + " of " + b.permutations()
                 + " refits on shuffled labels reached that gain too (p = " + Fmt.num(b.pValue()) + ")")
                 + ": the labels look unrelated to the features";
-        return List.of(before(Severity.ERROR, null, msg, Evidence.of("gain_over_trivial", b.gain())
+        return List.of(before(Severity.ERROR, Subject.NONE, msg, Evidence.of("gain_over_trivial", b.gain())
                 .and("permutation_p", b.pValue()).and("permutations", b.permutations()).and("alpha", alpha),
                 Remedy.CHECK_LABELS));
     }

@@ -8,6 +8,7 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.ColumnProfile;
 import dev.triage.probe.log.OutlierSummary;
 import dev.triage.probe.log.RunLog;
@@ -71,7 +72,7 @@ public final class OutliersRule extends BaseRule {
                 String msg = c.name() + " holds " + o.mostRepeatedCount() + " copies of " + Fmt.num(o.mostRepeated())
                         + ", " + Fmt.num(o.maxRobustZ()) + " robust standard deviations from its median "
                         + Fmt.num(c.summary().median()) + ": a sentinel for missing readings, not a measurement";
-                out.add(before(Severity.ERROR, c.name(), msg, ev.and("sentinel", o.mostRepeated()),
+                out.add(before(Severity.ERROR, Subject.column(c.name()), msg, ev.and("sentinel", o.mostRepeated()),
                         Remedy.TREAT_OUTLIERS_AS_MISSING, Remedy.ROBUST_SCALE_FEATURES));
             } else {
                 heavy.add(c);
@@ -98,6 +99,7 @@ public final class OutliersRule extends BaseRule {
         boolean noticeable = heavy.stream().anyMatch(c -> c.outliers().beyond() >= noticeableShare * c.count());
         boolean features = heavy.stream().anyMatch(c -> !c.target());
         Severity severity = features && (squeezed || noticeable) ? Severity.WARNING : Severity.INFO;
-        return features ? before(severity, worst.name(), msg, ev, Remedy.ROBUST_SCALE_FEATURES) : before(severity, worst.name(), msg, ev);
+        Subject subject = worst.target() ? new Subject.Target(worst.name()) : Subject.column(worst.name());
+        return features ? before(severity, subject, msg, ev, Remedy.ROBUST_SCALE_FEATURES) : before(severity, subject, msg, ev);
     }
 }

@@ -7,6 +7,7 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.ColumnShift;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.Signal;
@@ -60,8 +61,8 @@ public final class SplitShiftRule extends BaseRule {
                     + ")" + (separate ? "; the test file may use other units" : "");
             Evidence ev = Evidence.of("mean_shift_in_std", s.meanShift()).and("mean_shift_in_pooled_std", pooled(s))
                     .and("ks", s.ks()).and("std_ratio", s.stdRatio()).and("mean_shift_bound", meanShift).and("ks_bound", ksBound);
-            out.add(separate ? before(Severity.ERROR, s.column(), msg, ev)
-                    : before(Severity.WARNING, s.column(), msg, ev, Remedy.SHUFFLE_SPLIT));
+            out.add(separate ? before(Severity.ERROR, Subject.column(s.column()), msg, ev)
+                    : before(Severity.WARNING, Subject.column(s.column()), msg, ev, Remedy.SHUFFLE_SPLIT));
         }
         return out;
     }

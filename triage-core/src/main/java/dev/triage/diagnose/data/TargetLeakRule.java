@@ -7,6 +7,7 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.BaselineResult;
 import dev.triage.probe.log.Baselines;
 import dev.triage.probe.log.FeatureAssociation;
@@ -79,7 +80,7 @@ public final class TargetLeakRule extends BaseRule {
             Evidence ev = (classification ? Evidence.of("single_feature_accuracy", strength).and("majority_share", a.majorityShare())
                     : Evidence.of("abs_correlation", a.absCorrelation()).and("strength", strength))
                     .and("best_other_feature", others).and("bound", classification ? bound : correlationBound);
-            out.add(before(Severity.ERROR, a.column(), msg, ev, Remedy.DROP_LEAKING_FEATURE));
+            out.add(before(Severity.ERROR, Subject.column(a.column()), msg, ev, Remedy.DROP_LEAKING_FEATURE));
         }
         return out;
     }

@@ -6,6 +6,7 @@ import dev.triage.diagnose.Evidence;
 import dev.triage.diagnose.Finding;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.ColumnProfile;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.Signal;
@@ -41,6 +42,6 @@ public final class TargetLooksCategoricalRule extends BaseRule {
         }
         String msg = "the target " + t.name() + " has only " + t.distinct() + " distinct integer values and is trained as"
                 + " regression; if they are class labels, train with --task classification (data.task: classification)";
-        return List.of(before(Severity.WARNING, t.name(), msg, Evidence.of("distinct_values", t.distinct()).and("bound", maxDistinct)));
+        return List.of(before(Severity.WARNING, new Subject.Target(t.name()), msg, Evidence.of("distinct_values", t.distinct()).and("bound", maxDistinct)));
     }
 }

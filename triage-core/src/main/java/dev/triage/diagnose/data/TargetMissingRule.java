@@ -7,6 +7,7 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.DataSignals;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.Signal;
@@ -47,7 +48,7 @@ public final class TargetMissingRule extends BaseRule {
                 + (d.targetMissingAt().size() < d.rowsWithoutTarget() ? ", ..." : "") + ")";
         String msg = d.rowsWithoutTarget() + " of " + read + " rows (" + Fmt.pct(share) + ") have no value for " + target
                 + " (missing, empty or non-finite)" + where + "; they are left out of training and evaluation";
-        return List.of(before(share > errorShare ? Severity.ERROR : Severity.WARNING, d.target() == null ? null : d.target().name(),
+        return List.of(before(share > errorShare ? Severity.ERROR : Severity.WARNING, d.target() == null ? Subject.NONE : new Subject.Target(d.target().name()),
                 msg, Evidence.of("rows_without_target", d.rowsWithoutTarget()).and("rows_read", read).and("share", share),
                 Remedy.CHECK_LABELS));
     }

@@ -9,6 +9,7 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.ColumnProfile;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.Signal;
@@ -54,7 +55,7 @@ public final class TargetUnscaledRule extends BaseRule {
         Severity sev = size > errorBound ? Severity.ERROR : Severity.WARNING;
         String msg = "the target " + t.name() + " is trained in raw units (std " + Fmt.num(std) + ", mean "
                 + Fmt.num(t.summary().mean()) + ") with scale_target: none";
-        return List.of(before(sev, t.name(), msg, Evidence.of("target_std", std).and("target_mean", t.summary().mean())
+        return List.of(before(sev, new Subject.Target(t.name()), msg, Evidence.of("target_std", std).and("target_mean", t.summary().mean())
                 .and("bound", sev == Severity.ERROR ? errorBound : warnBound), Remedy.SCALE_TARGET));
     }
 }

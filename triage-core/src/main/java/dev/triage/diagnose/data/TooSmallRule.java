@@ -7,6 +7,7 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.RunSetup;
 import dev.triage.probe.log.Signal;
@@ -62,7 +63,7 @@ public final class TooSmallRule extends BaseRule {
             remedies.add(Remedy.EARLY_STOPPING);
         }
         remedies.addAll(List.of(Remedy.ADD_REGULARIZATION, Remedy.REDUCE_CAPACITY, Remedy.ADD_DROPOUT));
-        return List.of(before(warn ? Severity.WARNING : Severity.INFO, null, msg, Evidence.of("parameters_per_row", ratio)
+        return List.of(before(warn ? Severity.WARNING : Severity.INFO, Subject.NONE, msg, Evidence.of("parameters_per_row", ratio)
                 .and("train_rows", s.trainRows()).and("parameters", s.parameters()).and("bound", warn ? warnRatio : infoRatio),
                 remedies.toArray(Remedy[]::new)));
     }

@@ -8,6 +8,7 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.ColumnProfile;
 import dev.triage.probe.log.InputStats;
 import dev.triage.probe.log.RunLog;
@@ -114,7 +115,7 @@ public final class UnscaledFeaturesRule extends BaseRule {
                 ? "every feature is within " + Fmt.num(magnitude) + " of zero (largest: " + column + "), too small a signal"
                 : "values reach " + Fmt.num(magnitude) + " in " + column) + " and feature standard deviations differ "
                 + Fmt.num(ratio) + "-fold";
-        return List.of(before(error ? Severity.ERROR : Severity.WARNING, column, msg,
+        return List.of(before(error ? Severity.ERROR : Severity.WARNING, Subject.column(column), msg,
                 Evidence.of("max_abs_value", magnitude).and("std_ratio", ratio).and("bound", !error ? (tiny ? 1 / warnBound : warnBound) : tiny ? tinyErrorBound : largeErrorBound),
                 Remedy.SCALE_FEATURES, Remedy.ROBUST_SCALE_FEATURES));
     }

@@ -6,6 +6,7 @@ import dev.triage.diagnose.Finding;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.Signal;
 import dev.triage.probe.log.UnseenCategory;
@@ -43,7 +44,7 @@ public final class UnseenCategoryRule extends BaseRule {
                     + " value(s) never seen in training (e.g. '" + u.example() + "'); they are encoded as all zeros";
             long splitRows = "test".equals(u.split()) ? log.data().testRows() : log.data().validationRows();
             double share = splitRows > 0 ? u.rows() / (double) splitRows : 1;
-            out.add(before(share >= infoShare ? Severity.WARNING : Severity.INFO, u.column() + " (" + u.split() + ")", msg,
+            out.add(before(share >= infoShare ? Severity.WARNING : Severity.INFO, new Subject.Column(u.column(), u.split()), msg,
                     Evidence.of("rows", u.rows()).and("values", u.values()).and("share_of_split", share), Remedy.STRATIFY_SPLIT));
         }
         return out;

@@ -45,12 +45,12 @@ public final class DeadReluRule extends SustainedLayerRule {
         if (output) {
             String msg = "the ReLU output of " + layer.describe() + " is inactive for every example in the batch ("
                     + Fmt.pct(value) + " of its units): the network outputs 0 for every row and gets no gradient to recover";
-            return during(Severity.ERROR, epoch, step, layer.describe(), msg, ev, Remedy.FIX_OUTPUT_AND_LOSS,
+            return during(Severity.ERROR, epoch, step, layer(layer), msg, ev, Remedy.FIX_OUTPUT_AND_LOSS,
                     Remedy.LOWER_LEARNING_RATE);
         }
         String msg = Fmt.pct(value) + " of the units in " + layer.describe() + " output zero for every example in the batch;"
                 + " dead units get no gradient and never recover";
-        return during(Severity.ERROR, epoch, step, layer.describe(), msg, ev, Remedy.USE_LEAKY_RELU, Remedy.LOWER_LEARNING_RATE,
+        return during(Severity.ERROR, epoch, step, layer(layer), msg, ev, Remedy.USE_LEAKY_RELU, Remedy.LOWER_LEARNING_RATE,
                 Remedy.USE_HE_INIT);
     }
 }

@@ -7,6 +7,7 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.EpochPoint;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.Signal;
@@ -60,7 +61,7 @@ public final class DivergingRule extends BaseRule {
                 String msg = "the training loss " + (jump ? "jumped" : "climbed for " + rising + " epochs") + " to "
                         + Fmt.num(loss) + ", " + Fmt.num(loss / best) + "x its lowest value " + Fmt.num(best)
                         + (recovered ? CurveShape.ENDED_WELL : "");
-                return List.of(during(recovered ? Severity.WARNING : Severity.ERROR, e.epoch(), e.step(), null, msg,
+                return List.of(during(recovered ? Severity.WARNING : Severity.ERROR, e.epoch(), e.step(), Subject.NONE, msg,
                         Evidence.of("loss", loss)
                         .and("lowest_loss", best).and("factor", loss / best).and("jump_factor", jumpFactor),
                         Remedy.LOWER_LEARNING_RATE, Remedy.CLIP_GRADIENTS, Remedy.ADD_LR_SCHEDULE));

@@ -78,7 +78,7 @@ public final class ExplodingGradientsRule extends BaseRule {
                 + (Double.isFinite(growth) ? " (" + Fmt.num(growth) + "x its first value)" : "") + " at step " + p.step()
                 + (recovered ? CurveShape.ENDED_WELL : grew ? "; healthy runs stay near or below 1"
                 : "; it was that large from the start, so inputs or targets in raw units are the likelier cause");
-        return during(sev, p.epoch(), p.step(), l.describe(), msg, Evidence.of("gradient_rms", rms).and("growth", growth)
+        return during(sev, p.epoch(), p.step(), layer(l), msg, Evidence.of("gradient_rms", rms).and("growth", growth)
                 .and("rms_bound", rmsBound).and("growth_bound", growthBound),
                 grew ? new Remedy[] {Remedy.CLIP_GRADIENTS, Remedy.LOWER_LEARNING_RATE, Remedy.SCALE_FEATURES,
                         Remedy.USE_HE_INIT} : new Remedy[] {Remedy.SCALE_TARGET, Remedy.SCALE_FEATURES, Remedy.CLIP_GRADIENTS});

@@ -6,6 +6,7 @@ import dev.triage.diagnose.Finding;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.LossCall;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.Signal;
@@ -42,7 +43,7 @@ public final class LossShapeBroadcastRule extends BaseRule {
                     + " Give both the same shape: target.view(-1, 1) or pred.squeeze(1)";
             Evidence ev = Evidence.of("step", c.step()).and("broadcast_elements", elements(c.broadcastShape()))
                     .and("expected_elements", elements(c.predictionShape()));
-            return List.of(during(Severity.ERROR, Math.max(1, epochOf(log, c.step())), c.step(), "loss " + c.loss() + " (" + shapes + ")",
+            return List.of(during(Severity.ERROR, Math.max(1, epochOf(log, c.step())), c.step(), Subject.place("loss " + c.loss() + " (" + shapes + ")"),
                     msg, ev, Remedy.RESHAPE_TARGET));
         }
         return none();

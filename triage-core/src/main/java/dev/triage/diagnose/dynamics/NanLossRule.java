@@ -7,6 +7,7 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.LayerFacts;
 import dev.triage.probe.log.NonFiniteEvent;
 import dev.triage.probe.log.RunLog;
@@ -34,11 +35,12 @@ public final class NanLossRule extends BaseRule {
             return none();
         }
         List<LayerFacts> layers = log.setup().layers();
+        LayerFacts layer = layers.get(Math.min(e.layer(), layers.size() - 1));
         String where = (e.quantity() == NonFiniteEvent.Quantity.LOSS ? "loss of " : e.quantity().label() + " of ")
-                + layers.get(Math.min(e.layer(), layers.size() - 1)).describe();
+                + layer.describe();
         String msg = "the " + where + " became non-finite at step " + e.step() + " (epoch " + e.epoch()
                 + "); the last finite loss was " + Fmt.num(e.lastFiniteLoss()) + ". Training stopped there";
-        return List.of(during(Severity.ERROR, e.epoch(), e.step(), where, msg,
+        return List.of(during(Severity.ERROR, e.epoch(), e.step(), Subject.layer(layer.index(), where), msg,
                 Evidence.of("step", e.step()).and("layer", e.layer() + 1).and("last_finite_loss", e.lastFiniteLoss()),
                 Remedy.LOWER_LEARNING_RATE, Remedy.CLIP_GRADIENTS, Remedy.SCALE_FEATURES, Remedy.USE_FLOAT64));
     }

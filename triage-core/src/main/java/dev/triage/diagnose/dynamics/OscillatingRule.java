@@ -7,6 +7,7 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.EpochPoint;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.Signal;
@@ -81,7 +82,7 @@ public final class OscillatingRule extends BaseRule {
                 + " and changed direction in " + Fmt.pct(flipShare) + " of them, without a trend: steps overshoot"
                 + (settled ? CurveShape.ENDED_WELL : "");
         Severity sev = amp >= 2 * amplitude && !settled ? Severity.ERROR : Severity.WARNING;
-        return List.of(during(sev, last.epoch(), last.step(), null, msg,
+        return List.of(during(sev, last.epoch(), last.step(), Subject.NONE, msg,
                 Evidence.of("relative_swing", amp).and("direction_changes", flipShare).and("trend", trend)
                         .and("swing_bound", amplitude), Remedy.LOWER_LEARNING_RATE, Remedy.ADD_LR_SCHEDULE, Remedy.USE_ADAM));
     }

@@ -7,6 +7,7 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.EpochPoint;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.Signal;
@@ -75,7 +76,7 @@ public final class OverfittingRule extends BaseRule {
                 + Fmt.num(now.validationLoss()) + " while the training loss fell to " + Fmt.num(now.trainLoss())
                 + (log.setup().restoreBest() ? "; early stopping restores the best epoch" : holds
                 ? "; the final model still holds its own against the baselines" : ": the model memorizes the training rows");
-        return List.of(during(sev, now.epoch(), now.step(), null, msg, Evidence.of("best_validation_loss", best.validationLoss())
+        return List.of(during(sev, now.epoch(), now.step(), Subject.NONE, msg, Evidence.of("best_validation_loss", best.validationLoss())
                 .and("validation_loss", now.validationLoss()).and("train_loss", now.trainLoss()).and("best_epoch", best.epoch())
                 .and("rise_bound", rise), Remedy.EARLY_STOPPING, Remedy.ADD_REGULARIZATION, Remedy.ADD_DROPOUT,
                 Remedy.REDUCE_CAPACITY));

@@ -9,6 +9,7 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.BaselineResult;
 import dev.triage.probe.log.EpochPoint;
 import dev.triage.probe.log.LayerFacts;
@@ -81,7 +82,8 @@ public final class PredictsConstantRule extends BaseRule {
         String msg = "the predictions vary by " + Fmt.pct(r) + " of the targets' spread and score like the trivial predictor ("
                 + Fmt.num(last.validationMetric()) + " vs " + Fmt.num(trivial) + ") from epoch " + start.epoch()
                 + " to the end: the network predicts a constant" + deadOutput(log);
-        return List.of(LittleToLearn.soften(during(Severity.ERROR, start.epoch(), start.step(), null, msg, Evidence.of("prediction_to_target_std", r)
+        return List.of(LittleToLearn.soften(during(Severity.ERROR, start.epoch(), start.step(), Subject.NONE, msg,
+                Evidence.of("prediction_to_target_std", r)
                 .and("validation_metric", last.validationMetric()).and("trivial_metric", trivial)
                 .and("ratio_bound", ratio).and("constant_epochs", e.size() - first), Remedy.USE_HE_INIT, Remedy.USE_XAVIER_INIT,
                 Remedy.REDUCE_REGULARIZATION, Remedy.FIX_OUTPUT_AND_LOSS), log));

@@ -43,7 +43,7 @@ public final class SaturatedActivationsRule extends SustainedLayerRule {
     Finding finding(LayerFacts layer, boolean output, double value, double threshold, int epoch, long step) {
         String msg = Fmt.pct(value) + " of the activations of " + layer.describe() + " sit at the limits of "
                 + layer.activation().configName() + ", where the gradient is almost zero";
-        return during(value >= ERROR_SHARE ? Severity.ERROR : Severity.WARNING, epoch, step, layer.describe(), msg,
+        return during(value >= ERROR_SHARE ? Severity.ERROR : Severity.WARNING, epoch, step, layer(layer), msg,
                 Evidence.of("saturated_fraction", value).and("threshold", threshold), Remedy.SCALE_FEATURES,
                 Remedy.USE_XAVIER_INIT, Remedy.ADD_BATCH_NORM, Remedy.LOWER_LEARNING_RATE);
     }

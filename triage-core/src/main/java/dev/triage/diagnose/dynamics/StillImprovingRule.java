@@ -7,6 +7,7 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.EpochPoint;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.Signal;
@@ -58,7 +59,7 @@ public final class StillImprovingRule extends BaseRule {
         String msg = "the validation loss was still falling by " + Fmt.pct(perEpoch) + " per epoch over the last " + w
                 + " epochs (" + Fmt.num(before) + " to " + Fmt.num(last.validationLoss()) + ") when training ended after "
                 + e.size() + " epochs: more epochs would likely help";
-        return List.of(during(Severity.WARNING, last.epoch(), last.step(), null, msg, Evidence.of("drop_per_epoch", perEpoch)
+        return List.of(during(Severity.WARNING, last.epoch(), last.step(), Subject.NONE, msg, Evidence.of("drop_per_epoch", perEpoch)
                 .and("window", w).and("validation_loss", last.validationLoss()).and("min_drop", minDrop),
                 Remedy.TRAIN_LONGER));
     }

@@ -7,6 +7,7 @@ import dev.triage.diagnose.Finding;
 import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.BaselineResult;
 import dev.triage.probe.log.Baselines;
 import dev.triage.probe.log.EvaluationSignals;
@@ -97,7 +98,7 @@ public final class UnderfittingRule extends BaseRule {
                 + Fmt.pct(baselineSkill) + " of it); it leaves " + Fmt.num(residual) + "x the baseline's "
                 + (regression ? "squared error" : "log loss");
         CurveShape shape = CurveShape.of(log.epochs());
-        return List.of(before(sev, null, msg, Evidence.of("network_score", ev.validationScore()).and("best_baseline_score",
+        return List.of(before(sev, Subject.NONE, msg, Evidence.of("network_score", ev.validationScore()).and("best_baseline_score",
                 best.validationLoss()).and("trivial_score", trivial).and("network_skill", netSkill)
                 .and("baseline_skill", baselineSkill).and("residual_ratio", residual), shape.underfittingRemedies()));
     }

@@ -82,7 +82,7 @@ public final class UpdateRatioRule extends BaseRule {
                 .and("target", 1e-3);
         int epoch = Math.min(epochs, Math.max(1, log.epochs().size()));
         long step = log.probes().isEmpty() ? 0 : log.probes().get(0).step();
-        return List.of(tooLow ? during(sev, epoch, step, worst.describe(), msg, ev, Remedy.RAISE_LEARNING_RATE, Remedy.USE_ADAM)
-                : during(sev, epoch, step, worst.describe(), msg, ev, Remedy.LOWER_LEARNING_RATE, Remedy.CLIP_GRADIENTS));
+        return List.of(tooLow ? during(sev, epoch, step, layer(worst), msg, ev, Remedy.RAISE_LEARNING_RATE, Remedy.USE_ADAM)
+                : during(sev, epoch, step, layer(worst), msg, ev, Remedy.LOWER_LEARNING_RATE, Remedy.CLIP_GRADIENTS));
     }
 }

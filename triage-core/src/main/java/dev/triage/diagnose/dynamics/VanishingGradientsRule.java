@@ -61,7 +61,7 @@ public final class VanishingGradientsRule extends BaseRule {
                 + " rescales each weight's step, but a gradient this small is mostly noise: the early layers learn little"
                 : ", and its weights change by " + Fmt.num(update) + " of their size per step: the early layers barely learn");
         return List.of(during(Severity.ERROR, Math.min(epochs, log.epochs().size()), log.epochs().get(0).step(),
-                first.describe(), msg, Evidence.of("first_to_last_gradient", ratio).and("first_layer_update_ratio", update)
+                layer(first), msg, Evidence.of("first_to_last_gradient", ratio).and("first_layer_update_ratio", update)
                         .and("ratio_bound", ratioBound), Remedy.USE_LEAKY_RELU, Remedy.USE_HE_INIT, Remedy.ADD_BATCH_NORM));
     }
 

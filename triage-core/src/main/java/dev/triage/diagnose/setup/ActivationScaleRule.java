@@ -66,7 +66,7 @@ public final class ActivationScaleRule extends BaseRule {
                 + Fmt.num(factor) + "x as much as those of layer 1 (std " + Fmt.num(i.preActStd()[worst]) + " vs "
                 + Fmt.num(first) + "): the signal " + (factor > 1 ? "explodes" : "fades") + " with depth";
         Remedy init = hidden.get(0).activation().isReluFamily() ? Remedy.USE_HE_INIT : Remedy.USE_XAVIER_INIT;
-        return List.of(before(error ? Severity.ERROR : Severity.WARNING, hidden.get(worst).describe(), msg,
+        return List.of(before(error ? Severity.ERROR : Severity.WARNING, layer(hidden.get(worst)), msg,
                 Evidence.of("std_ratio_to_first_layer", factor).and("layer_std", i.preActStd()[worst]).and("first_layer_std", first)
                         .and("bound", error ? errorFactor : warnFactor), init, Remedy.ADD_BATCH_NORM));
     }

@@ -7,6 +7,7 @@ import dev.triage.diagnose.Finding;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.RunSetup;
 import dev.triage.probe.log.Signal;
@@ -37,11 +38,11 @@ public final class BatchSizeRule extends BaseRule {
         if (s.batchSize() >= s.trainRows()) {
             String msg = "batch size " + s.batchSize() + " covers all " + s.trainRows() + " training rows: one update per epoch, "
                     + s.epochs() + " updates in the whole run";
-            return List.of(before(Severity.ERROR, null, msg, ev, Remedy.CHANGE_BATCH_SIZE));
+            return List.of(before(Severity.ERROR, Subject.NONE, msg, ev, Remedy.CHANGE_BATCH_SIZE));
         }
         if (s.batchSize() == 1 && s.optimizer().isAdaptive()) {
             String msg = "batch size 1 with " + s.optimizer().configName() + ": every step follows one row's noisy gradient";
-            return List.of(before(Severity.WARNING, null, msg, ev, Remedy.CHANGE_BATCH_SIZE));
+            return List.of(before(Severity.WARNING, Subject.NONE, msg, ev, Remedy.CHANGE_BATCH_SIZE));
         }
         return none();
     }

@@ -57,7 +57,7 @@ public final class DropoutRule extends BaseRule {
         String msg = "dropout " + Fmt.num(worst.dropout()) + " drops " + Fmt.pct(worst.dropout()) + " of the units of "
                 + worst.describe() + ", keeping about " + Fmt.num(kept) + " per step (dropout is the probability of"
                 + " dropping a unit; some libraries take the probability of keeping it)";
-        return List.of(before(error ? Severity.ERROR : Severity.WARNING, worst.describe(), msg,
+        return List.of(before(error ? Severity.ERROR : Severity.WARNING, layer(worst), msg,
                 Evidence.of("dropout", worst.dropout()).and("units_kept", kept).and("units", worst.units()), Remedy.REDUCE_DROPOUT));
     }
 }

@@ -7,6 +7,7 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.InitSignals;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.Signal;
@@ -58,9 +59,9 @@ public final class InitLossRule extends BaseRule {
         Evidence ev = Evidence.of("initial_loss", i.loss()).and("expected_loss", i.expectedLoss()).and("ratio", ratio)
                 .and("input_std", i.inputStd()).and("output_std", i.outputStd());
         if (!tooHigh) {
-            return List.of(before(sev, null, msg, ev, Remedy.CHECK_LABELS));
+            return List.of(before(sev, Subject.NONE, msg, ev, Remedy.CHECK_LABELS));
         }
-        return List.of(i.inputStd() > 10 ? before(sev, null, msg, ev, Remedy.SCALE_FEATURES, Remedy.SCALE_TARGET)
-                : before(sev, null, msg, ev, Remedy.SCALE_TARGET, Remedy.USE_HE_INIT, Remedy.USE_XAVIER_INIT));
+        return List.of(i.inputStd() > 10 ? before(sev, Subject.NONE, msg, ev, Remedy.SCALE_FEATURES, Remedy.SCALE_TARGET)
+                : before(sev, Subject.NONE, msg, ev, Remedy.SCALE_TARGET, Remedy.USE_HE_INIT, Remedy.USE_XAVIER_INIT));
     }
 }

@@ -54,7 +54,7 @@ public final class InitRule extends BaseRule {
             if (l.init().isSymmetric()) {
                 String msg = "init: " + l.init().configName() + " gives every unit of " + l.describe()
                         + " the same weights, so they compute and learn the same thing (the symmetry is never broken)";
-                return List.of(before(Severity.ERROR, l.describe(), msg, Evidence.of("init_value", l.initScale()), fix));
+                return List.of(before(Severity.ERROR, layer(l), msg, Evidence.of("init_value", l.initScale()), fix));
             }
         }
         Finding scale = scale(log.setup(), hidden, fix);
@@ -82,7 +82,7 @@ public final class InitRule extends BaseRule {
         String msg = "init: " + worstLayer.init().configName() + " with scale " + Fmt.num(worstLayer.initScale()) + " gives "
                 + worstLayer.describe() + " weights " + Fmt.num(worst) + "x the recommended spread; across the hidden layers"
                 + " activations scale by about " + Fmt.num(cumulative) + "x";
-        return before(error ? Severity.ERROR : Severity.WARNING, worstLayer.describe(), msg,
+        return before(error ? Severity.ERROR : Severity.WARNING, layer(worstLayer), msg,
                 Evidence.of("layer_scale_ratio", worst).and("cumulative_scale_ratio", cumulative)
                         .and("bound", error ? cumulativeBound : layerBound), fix);
     }
@@ -100,7 +100,7 @@ public final class InitRule extends BaseRule {
         String msg = "bias_init " + Fmt.num(worst.biasInit()) + " starts every unit of " + worst.describe() + " "
                 + (kills ? "below zero: most ReLU units are off for every input before the first step, and off units get no"
                 + " gradient" : "far from zero, away from where " + worst.activation().configName() + " responds to its inputs");
-        return List.of(before(kills ? Severity.ERROR : Severity.WARNING, worst.describe(), msg,
+        return List.of(before(kills ? Severity.ERROR : Severity.WARNING, layer(worst), msg,
                 Evidence.of("bias_init", worst.biasInit()).and("bias_bound", biasBound), fix));
     }
 

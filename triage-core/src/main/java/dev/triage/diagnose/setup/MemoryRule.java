@@ -6,6 +6,7 @@ import dev.triage.diagnose.Finding;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.RunSetup;
 import dev.triage.probe.log.Signal;
@@ -40,7 +41,7 @@ public final class MemoryRule extends BaseRule {
         Severity sev = s.estimatedBytes() > s.maxHeapBytes() ? Severity.ERROR : Severity.WARNING;
         String msg = "training needs about " + mb(s.estimatedBytes()) + " MB but the JVM may use " + mb(s.maxHeapBytes())
                 + " MB; raise it with TRIAGE_JAVA_OPTS=-Xmx<size> or shrink the batch or network";
-        return List.of(before(sev, null, msg, Evidence.of("estimated_mb", mb(s.estimatedBytes())).and("heap_mb", mb(s.maxHeapBytes())),
+        return List.of(before(sev, Subject.NONE, msg, Evidence.of("estimated_mb", mb(s.estimatedBytes())).and("heap_mb", mb(s.maxHeapBytes())),
                 Remedy.CHANGE_BATCH_SIZE, Remedy.REDUCE_CAPACITY));
     }
 

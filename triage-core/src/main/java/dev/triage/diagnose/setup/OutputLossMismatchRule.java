@@ -44,7 +44,7 @@ public final class OutputLossMismatchRule extends BaseRule {
         Severity sev = problem.startsWith("!") ? Severity.WARNING : Severity.ERROR;
         String msg = "output " + s.outputActivation().configName() + " with loss " + s.loss().configName() + " for "
                 + s.task().configName() + ": " + problem.replace("!", "");
-        return List.of(before(sev, s.output().describe(), msg, Evidence.of("output_units", s.output().units())
+        return List.of(before(sev, layer(s.output()), msg, Evidence.of("output_units", s.output().units())
                 .and("classes", s.classes()), Remedy.FIX_OUTPUT_AND_LOSS));
     }
 

@@ -7,6 +7,7 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.InitSignals;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.RunSetup;
@@ -49,14 +50,14 @@ public final class RegularizationRule extends BaseRule {
             String msg = "the L1/L2 penalty of the initial weights (" + Fmt.num(init.penalty()) + ") is " + Fmt.num(ratio)
                     + "x the data loss (" + Fmt.num(init.dataLossScale()) + ") with l1 " + Fmt.num(s.l1()) + ", l2 "
                     + Fmt.num(s.l2()) + ": the optimizer will mostly shrink weights";
-            return List.of(before(sev, null, msg, Evidence.of("penalty_to_loss", ratio).and("l1", s.l1()).and("l2", s.l2())
+            return List.of(before(sev, Subject.NONE, msg, Evidence.of("penalty_to_loss", ratio).and("l1", s.l1()).and("l2", s.l2())
                     .and("bound", sev == Severity.ERROR ? errorRatio : warnRatio), Remedy.REDUCE_REGULARIZATION));
         }
         if (shrink < -5) {
             Severity sev = shrink < -20 ? Severity.ERROR : Severity.WARNING;
             String msg = "weight_decay " + Fmt.num(s.weightDecay()) + " alone would shrink the weights by e^" + Fmt.num(shrink)
                     + " over the run";
-            return List.of(before(sev, null, msg, Evidence.of("log_shrink", shrink).and("weight_decay", s.weightDecay()),
+            return List.of(before(sev, Subject.NONE, msg, Evidence.of("log_shrink", shrink).and("weight_decay", s.weightDecay()),
                     Remedy.REDUCE_REGULARIZATION));
         }
         return none();

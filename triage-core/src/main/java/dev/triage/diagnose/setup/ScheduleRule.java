@@ -8,6 +8,7 @@ import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
+import dev.triage.diagnose.Subject;
 import dev.triage.probe.log.RunLog;
 import dev.triage.probe.log.RunSetup;
 import dev.triage.probe.log.Signal;
@@ -60,7 +61,7 @@ public final class ScheduleRule extends BaseRule {
         String msg = "the " + c.type().configName() + " schedule brings the learning rate below " + Fmt.num(tiny)
                 + " of its base " + Fmt.num(s.learningRate()) + " by epoch " + at + " of " + epochs + "; the last "
                 + (epochs - at + 1) + " epochs barely move the weights";
-        return List.of(before(share <= errorShare ? Severity.ERROR : Severity.WARNING, null, msg, Evidence.of("epoch", at)
+        return List.of(before(share <= errorShare ? Severity.ERROR : Severity.WARNING, Subject.NONE, msg, Evidence.of("epoch", at)
                 .and("epochs", epochs).and("share_of_run", share).and("final_factor", factor(c, epochs, epochs, s.learningRate()))
                 .and("tiny", tiny), Remedy.FIX_LR_SCHEDULE));
     }

@@ -6,7 +6,7 @@ package dev.triage.nn.f32;
  * objective rounds the point to the engine's precision when it evaluates it.
  */
 final class LbfgsF32 {
-    static final int HISTORY = 10;
+    static final int HISTORY = dev.triage.config.OptimizerProfile.LBFGS_HISTORY;
     static final double ARMIJO = 1e-4;
     static final int MAX_EVALUATIONS = 25;
 

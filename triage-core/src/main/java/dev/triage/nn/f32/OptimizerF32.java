@@ -50,11 +50,8 @@ final class OptimizerF32 {
         this.pool = pool;
         this.partUpdate = new double[pool.threads()];
         this.partWeight = new double[pool.threads()];
-        Optimizer k = spec.kind();
-        boolean needsM = k == Optimizer.MOMENTUM || k == Optimizer.NESTEROV || k == Optimizer.ADAM || k == Optimizer.ADAMW;
-        boolean needsV = k == Optimizer.RMSPROP || k == Optimizer.ADAGRAD || k == Optimizer.ADAM || k == Optimizer.ADAMW;
-        m = needsM ? new float[size] : null;
-        v = needsV ? new float[size] : null;
+        m = spec.kind().profile().firstMoment() ? new float[size] : null;
+        v = spec.kind().profile().secondMoment() ? new float[size] : null;
     }
 
     OptimizerSpec spec() {

@@ -1,7 +1,7 @@
 package dev.triage.probe.foreign;
 
-import dev.triage.probe.telemetry.Telemetry;
 import dev.triage.probe.telemetry.TelemetryReader;
+import dev.triage.train.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,14 +17,14 @@ public final class TelemetrySource implements RunLogSource {
     @Override
     public boolean recognizes(Path path) {
         if (Files.isDirectory(path)) {
-            return Files.isRegularFile(path.resolve(Telemetry.FILE_NAME));
+            return Files.isRegularFile(path.resolve(RunFolder.SIGNALS));
         }
         return TelemetryReader.looksLikeTelemetry(FirstLine.of(path));
     }
 
     @Override
     public LoadedRun read(Path path) {
-        Path file = Files.isDirectory(path) ? path.resolve(Telemetry.FILE_NAME) : path;
+        Path file = Files.isDirectory(path) ? path.resolve(RunFolder.SIGNALS) : path;
         TelemetryReader.Result r = TelemetryReader.read(file);
         List<String> notes = new ArrayList<>();
         if (r.truncated()) {

@@ -12,7 +12,6 @@ public final class Telemetry {
     /** The newest version this build writes and reads. */
     public static final int VERSION = 1;
     /** The run log's name in a Triage run folder. */
-    public static final String FILE_NAME = "signals.jsonl";
 
     /**
      * NaN and infinities travel as the strings "NaN", "Infinity", "-Infinity" (JSON has no literal for

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.triage.config.InvalidInputException;
+import dev.triage.train.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,14 +24,14 @@ record ComparedRun(String name, Path dir, JsonNode report, JsonNode config, Json
         if (!Files.isDirectory(dir)) {
             throw new InvalidInputException(dir + ": not a folder; pass run folders written by triage train");
         }
-        Path report = dir.resolve("report.json");
-        Path runYaml = dir.resolve("run.yaml");
+        Path report = new RunFolder(dir).report();
+        Path runYaml = new RunFolder(dir).config();
         if (!Files.isRegularFile(report) && !Files.isRegularFile(runYaml)) {
             throw new InvalidInputException(dir + ": no report.json or run.yaml here; pass run folders written by triage train");
         }
         JsonNode r = Files.isRegularFile(report) ? RunFiles.parse(report) : MissingNode.getInstance();
         JsonNode config = r.path("config").isObject() ? r.path("config") : yaml(runYaml);
-        JsonNode signals = MetricsCsv.complete(RunFiles.signals(dir), dir.resolve("metrics.csv"));
+        JsonNode signals = MetricsCsv.complete(RunFiles.signals(dir), new RunFolder(dir).metrics());
         return new ComparedRun(name(dir), dir, r, config, signals);
     }
 
@@ -38,9 +39,7 @@ record ComparedRun(String name, Path dir, JsonNode report, JsonNode config, Json
     private static String name(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
         String own = String.valueOf(abs.getFileName());
-        boolean trial = own.startsWith("trial-") && abs.getParent() != null && abs.getParent().getParent() != null
-                && "trials".equals(String.valueOf(abs.getParent().getFileName()));
-        return trial ? abs.getParent().getParent().getFileName() + "/" + own : own;
+        return new RunFolder(abs).isTrial() ? abs.getParent().getParent().getFileName() + "/" + own : own;
     }
 
     private static JsonNode yaml(Path file) {

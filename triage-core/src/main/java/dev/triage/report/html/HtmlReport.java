@@ -1,6 +1,7 @@
 package dev.triage.report.html;
 
 import dev.triage.train.AtomicFiles;
+import dev.triage.train.RunFolder;
 import java.nio.file.Path;
 
 /**
@@ -9,7 +10,6 @@ import java.nio.file.Path;
  * {@code triage report RUN_DIR}.
  */
 public final class HtmlReport {
-    public static final String FILE = "report.html";
 
     private HtmlReport() {
     }
@@ -17,7 +17,7 @@ public final class HtmlReport {
     /** Reads the run folder and writes its report atomically; returns the report's path. */
     public static Path write(Path runDir) {
         String html = render(RunFiles.read(runDir));
-        Path out = runDir.resolve(FILE);
+        Path out = new RunFolder(runDir).reportHtml();
         AtomicFiles.write(out, html);
         return out;
     }

@@ -3,6 +3,7 @@ package dev.triage.report.html;
 import dev.triage.probe.LrRangeTest;
 import dev.triage.report.Numbers;
 import dev.triage.train.AtomicFiles;
+import dev.triage.train.RunFolder;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,14 +13,13 @@ import java.util.List;
  * lowest loss and the divergence point marked; beside {@code lr_find.csv}.
  */
 public final class LrFindPage {
-    public static final String FILE = "lr_find.html";
 
     private LrFindPage() {
     }
 
     /** Writes the page into {@code folder}; {@code what} names the run (optimizer, data) in the header. */
     public static Path write(Path folder, LrRangeTest.Result r, String what) {
-        Path out = folder.resolve(FILE);
+        Path out = new RunFolder(folder).lrFindHtml();
         AtomicFiles.write(out, render(r, what, folder.getFileName().toString()));
         return out;
     }

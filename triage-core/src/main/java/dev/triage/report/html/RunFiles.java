@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.triage.config.InvalidInputException;
-import dev.triage.probe.telemetry.Telemetry;
 import dev.triage.probe.telemetry.TelemetryReader;
 import dev.triage.report.RunLogJson;
+import dev.triage.train.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,14 +28,14 @@ record RunFiles(Path dir, JsonNode report, JsonNode signals, List<Trial> trials)
     }
 
     static RunFiles read(Path dir) {
-        Path report = dir.resolve("report.json");
+        Path report = new RunFolder(dir).report();
         if (!Files.isRegularFile(report)) {
             throw new InvalidInputException(dir + ": no report.json here; pass a run folder written by triage train"
                     + " (it holds run.yaml and report.json)");
         }
         JsonNode r = parse(report);
         List<Trial> trials = new ArrayList<>();
-        Path original = dir.resolve("trials").resolve("trial-0");
+        Path original = new RunFolder(dir).trial(0).path();
         if (r.path("repair").path("attempted").asBoolean(false) && Files.isDirectory(original)) {
             JsonNode signals = signals(original);
             ObjectNode entry = JSON.createObjectNode().put("trial", 0).put("kept", false)
@@ -51,7 +51,7 @@ record RunFiles(Path dir, JsonNode report, JsonNode signals, List<Trial> trials)
             JsonNode s = runDir.isEmpty() ? MissingNode.getInstance() : signals(resolve(dir, runDir));
             trials.add(new Trial(t, s));
         }
-        JsonNode signals = MetricsCsv.complete(signals(dir), dir.resolve("metrics.csv"));
+        JsonNode signals = MetricsCsv.complete(signals(dir), new RunFolder(dir).metrics());
         return new RunFiles(dir, r, signals, trials);
     }
 
@@ -61,7 +61,7 @@ record RunFiles(Path dir, JsonNode report, JsonNode signals, List<Trial> trials)
         if (Files.isDirectory(p)) {
             return p;
         }
-        return dir.resolve("trials").resolve(p.getFileName().toString());
+        return new RunFolder(dir).trials().resolve(p.getFileName().toString());
     }
 
     /**
@@ -69,11 +69,11 @@ record RunFiles(Path dir, JsonNode report, JsonNode signals, List<Trial> trials)
      * the folder has none. Older run folders hold it as {@code signals.json}, already in that shape.
      */
     static JsonNode signals(Path dir) {
-        Path jsonl = dir.resolve(Telemetry.FILE_NAME);
+        Path jsonl = new RunFolder(dir).signals();
         if (Files.isRegularFile(jsonl)) {
             return RunLogJson.tree(TelemetryReader.read(jsonl).log());
         }
-        return optional(dir.resolve("signals.json"));
+        return optional(new RunFolder(dir).oldSignals());
     }
 
     private static JsonNode optional(Path file) {
