@@ -5,6 +5,8 @@ import dev.triage.data.Preprocessor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -116,9 +118,19 @@ public final class CheckpointWriter implements TrainingListener {
         return out;
     }
 
+    /**
+     * {@code epoch-012_val-loss-0.4123.ckpt}. Formatted by hand: {@code String.format} took a quarter of a
+     * millisecond on the training thread, a tenth of a small network's epoch. The loss is rounded half up
+     * from its shortest decimal form, as {@code %.4f} rounds.
+     */
     static String name(EpochEnded e) {
         boolean val = !Double.isNaN(e.validationLoss());
-        return String.format(Locale.ROOT, "epoch-%03d_%s-%.4f.ckpt", e.epoch(), val ? "val-loss" : "train-loss",
-                val ? e.validationLoss() : e.trainLoss());
+        double loss = val ? e.validationLoss() : e.trainLoss();
+        String number = Double.isFinite(loss)
+                ? BigDecimal.valueOf(loss).setScale(4, RoundingMode.HALF_UP).toPlainString()
+                : String.format(Locale.ROOT, "%.4f", loss);
+        String epoch = Integer.toString(e.epoch());
+        return "epoch-" + "000".substring(Math.min(3, epoch.length())) + epoch + (val ? "_val-loss-" : "_train-loss-")
+                + number + ".ckpt";
     }
 }

@@ -124,4 +124,23 @@ class CheckpointQueueTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("last.ckpt", "best.ckpt", "epoch-2.ckpt");
         }
     }
+
+    @Test
+    void descriptiveNamesAreThoseOfTheFormatter() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        List<Double> losses = new ArrayList<>(List.of(0.12345, 0.00005, 0.99995, 2.5e-5, 1e10 / 3, 0.0, 7.0, 123.45675));
+        for (int i = 0; i < 2000; i++) {
+            losses.add(Math.pow(10, r.nextDouble(-6, 6)) * r.nextDouble());
+        }
+        for (int epoch : new int[] {1, 12, 123, 1234}) {
+            for (double loss : losses) {
+                EpochEnded val = new EpochEnded(epoch, 1, 0.1, 1.0, loss, "rmse", 1, 1, 1, 0);
+                EpochEnded train = new EpochEnded(epoch, 1, 0.1, loss, Double.NaN, "rmse", Double.NaN, 1, 1, 0);
+                assertThat(CheckpointWriter.name(val)).isEqualTo(String.format(java.util.Locale.ROOT,
+                        "epoch-%03d_val-loss-%.4f.ckpt", epoch, loss));
+                assertThat(CheckpointWriter.name(train)).isEqualTo(String.format(java.util.Locale.ROOT,
+                        "epoch-%03d_train-loss-%.4f.ckpt", epoch, loss));
+            }
+        }
+    }
 }
