@@ -9,10 +9,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Saves checkpoints after each completed epoch: {@code last.ckpt} always, {@code best.ckpt} and a
@@ -71,16 +71,9 @@ public final class CheckpointWriter implements TrainingListener {
                 state.parameters(), state.buffers(), config, version);
         double loss = Double.isNaN(e.validationLoss()) ? e.trainLoss() : e.validationLoss();
         Checkpoint cp = new Checkpoint(model, state, loss, new CheckpointContext(lengths(), inputs));
-        Path named = folder.checkpoints().resolve(name(e));
         boolean every = policy == CheckpointPolicy.EVERY_EPOCH;
-        List<Path> links = new ArrayList<>(2);
-        if (best) {
-            links.add(folder.bestCheckpoint());
-        }
-        if (best || every) {
-            links.add(named);
-        }
-        queue.submit(new CheckpointQueue.Job(cp, folder.lastCheckpoint(), links, best, best || every ? named : null));
+        Supplier<Path> named = best || every ? () -> folder.checkpoints().resolve(name(e)) : null;
+        queue.submit(new CheckpointQueue.Job(cp, folder.lastCheckpoint(), best ? folder.bestCheckpoint() : null, named));
     }
 
     /** Every checkpoint queued is on disk when the run ends (the report and a resume read them). */

@@ -32,8 +32,8 @@ class CheckpointQueueTest {
 
     private CheckpointQueue.Job job(int epoch, boolean best, TrainingState reuse) {
         Path named = dir.resolve("epoch-" + epoch + ".ckpt");
-        return new CheckpointQueue.Job(of(epoch, reuse), dir.resolve("last.ckpt"),
-                best ? List.of(dir.resolve("best.ckpt"), named) : List.of(), best, best ? named : null);
+        return new CheckpointQueue.Job(of(epoch, reuse), dir.resolve("last.ckpt"), best ? dir.resolve("best.ckpt") : null,
+                best ? () -> named : null);
     }
 
     /** A writer that records the epochs it wrote and blocks on the first until released. */
