@@ -192,12 +192,6 @@ final class Calibration {
         if (!o.repair() || !needed) {
             return r;
         }
-        if (!r.anyError()) {
-            // the repair loop only acts on error findings: it would report "not_needed"
-            return r.withRepair(new RunResult.RepairRow("not_needed", "no error finding to repair", List.of(), List.of(),
-                    r.metrics() == null ? Double.NaN : r.metrics().test(), Double.NaN, List.of(),
-                    false, "not attempted: no error finding", 0, 0));
-        }
         Runner.Raw rep = runner.train(in.recipe(), id + "-repair", true);
         if (rep.error() != null) {
             return r.withRepair(new RunResult.RepairRow("failed", rep.error(), List.of(), List.of(), Double.NaN, Double.NaN,

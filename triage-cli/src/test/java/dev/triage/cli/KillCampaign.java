@@ -35,8 +35,11 @@ final class KillCampaign {
         return file;
     }
 
-    /** Kills a training run after {@code epochs} rows reached metrics.csv (0: as soon as its folder exists), then resumes it. */
-    static String killAndResume(Path config, int epochs, int total, Path reference) throws Exception {
+    /**
+     * Kills a training run after {@code epochs} rows reached metrics.csv (0: as soon as its folder exists), then resumes it;
+     * the resumed run must end with the uninterrupted run's exit code {@code exit}.
+     */
+    static String killAndResume(Path config, int epochs, int total, Path reference, int exit) throws Exception {
         Path run = startAndKill(config, epochs);
         int saved = Files.exists(run.resolve("metrics.csv")) ? epochs(run) : 0;
         if (Files.isDirectory(run.resolve("checkpoints"))) { // as a kill during a checkpoint's write leaves them
@@ -49,14 +52,14 @@ final class KillCampaign {
             deleteTree(run);
             return outcome + "no checkpoint yet";
         }
-        assertThat(resumed.exit()).as("resume after a kill at epoch %d: %s", saved, resumed.err()).isIn(0, 1);
+        assertThat(resumed.exit()).as("resume after a kill at epoch %d: %s", saved, resumed.err()).isEqualTo(exit);
         assertSameRun(run, reference, "a kill at epoch " + saved);
         deleteTree(run);
         return outcome + "identical";
     }
 
     /** Interrupts a training run (SIGINT, as Ctrl-C sends) once it has {@code epochs} epochs, then resumes it. */
-    static String interruptAndResume(Path config, int epochs, int total, Path reference, int signals) throws Exception {
+    static String interruptAndResume(Path config, int epochs, int total, Path reference, int signals, int exit) throws Exception {
         Path out = config.getParent().resolve("interrupted.out");
         Process p = child(config).redirectOutput(out.toFile()).start();
         Path runs = config.getParent().resolve("runs");
@@ -76,7 +79,7 @@ final class KillCampaign {
         }
         int saved = epochs(run);
         CliRun resumed = CliRun.of("train", "--resume", run.toString(), "--epochs", Integer.toString(total), "-q");
-        assertThat(resumed.exit()).as("resume after Ctrl-C at epoch %d: %s", saved, resumed.err()).isIn(0, 1);
+        assertThat(resumed.exit()).as("resume after Ctrl-C at epoch %d: %s", saved, resumed.err()).isEqualTo(exit);
         assertSameRun(run, reference, "Ctrl-C at epoch " + saved);
         deleteTree(run);
         return "interrupted (" + signals + "x Ctrl-C) at " + saved + " -> identical";

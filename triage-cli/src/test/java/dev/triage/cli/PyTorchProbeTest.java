@@ -80,7 +80,7 @@ class PyTorchProbeTest {
     }
 
     /** Runs a scenario program through the probe, then triage diagnose; returns the JSON report. */
-    private JsonNode diagnose(String scenario, String... extra) throws IOException {
+    private JsonNode diagnose(int exit, String scenario, String... extra) throws IOException {
         Path log = dir.resolve(scenario + ".jsonl");
         Result r = run(List.of(python, PROBE.resolve("scenarios").resolve(scenario + ".py").toString(), "--data-dir",
                 CliRun.dataset("x").getParent().toString(), "--out", log.toString()), dir, 600);
@@ -89,7 +89,7 @@ class PyTorchProbeTest {
                 "--json", dir.resolve(scenario + ".json").toString()));
         args.addAll(List.of(extra));
         CliRun cli = CliRun.of(args.toArray(String[]::new));
-        assertThat(cli.exit()).as(cli.err() + cli.out()).isIn(0, 1);
+        assertThat(cli.exit()).as(cli.err() + cli.out()).isEqualTo(exit);
         assertThat(dir.resolve(scenario).resolve("report.html")).isRegularFile();
         return new ObjectMapper().readTree(Files.readString(dir.resolve(scenario + ".json")));
     }
@@ -115,14 +115,14 @@ class PyTorchProbeTest {
 
     @Test
     void anOutputOfShapeNx1AgainstATargetOfShapeNIsTheBroadcastBugAndTheModelPredictsTheMean() throws IOException {
-        JsonNode r = diagnose("broadcast_mse");
+        JsonNode r = diagnose(1, "broadcast_mse");
         assertThat(codes(r, "error")).contains("LOSS_SHAPE_BROADCAST", "TRAIN_PREDICTS_CONSTANT");
         assertThat(finding(r, "LOSS_SHAPE_BROADCAST").path("message").asText()).contains("[32, 1]", "[32]", "[32, 32]");
     }
 
     @Test
     void unscaledFeaturesAreSeenInWhatTheNetworkReceived() throws IOException {
-        JsonNode r = diagnose("unscaled_features", "--data", CliRun.dataset("california_housing.csv").toString(), "--target",
+        JsonNode r = diagnose(1, "unscaled_features", "--data", CliRun.dataset("california_housing.csv").toString(), "--target",
                 "median_house_value");
         assertThat(codes(r, "error")).contains("DATA_UNSCALED");
         assertThat(r.path("baselines").isMissingNode()).isFalse();
@@ -130,7 +130,7 @@ class PyTorchProbeTest {
 
     @Test
     void aRateThatProducesNanIsCaughtWithTheModuleName() throws IOException {
-        JsonNode r = diagnose("nan_rate");
+        JsonNode r = diagnose(1, "nan_rate");
         JsonNode nan = finding(r, "TRAIN_NAN_LOSS");
         assertThat(nan.path("severity").asText()).isEqualTo("error");
         assertThat(nan.path("where").asText()).containsPattern("layer \\d+ '[^']+'");
@@ -138,18 +138,18 @@ class PyTorchProbeTest {
 
     @Test
     void deadReluUnitsAreFound() throws IOException {
-        assertThat(codes(diagnose("dead_relu"), "error")).contains("TRAIN_DEAD_RELU");
+        assertThat(codes(diagnose(1, "dead_relu"), "error")).contains("TRAIN_DEAD_RELU");
     }
 
     @Test
     void aSigmoidOutputCannotReachAnUnscaledRegressionTarget() throws IOException {
-        JsonNode r = diagnose("sigmoid_unscaled_target");
+        JsonNode r = diagnose(1, "sigmoid_unscaled_target");
         assertThat(codes(r, "error")).contains("CONFIG_OUTPUT_LOSS_MISMATCH");
     }
 
     @Test
     void aHealthyRunHasNoErrorFinding() throws IOException {
-        JsonNode r = diagnose("healthy", "--data", CliRun.dataset("wine_quality_red.csv").toString(), "--target", "quality");
+        JsonNode r = diagnose(0, "healthy", "--data", CliRun.dataset("wine_quality_red.csv").toString(), "--target", "quality");
         assertThat(codes(r, "error")).isEmpty();
     }
 }

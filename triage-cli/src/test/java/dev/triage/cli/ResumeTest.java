@@ -21,22 +21,23 @@ class ResumeTest {
     @TempDir
     Path dir;
 
-    private Path trainedRun(String config, String... extra) throws Exception {
+    /** Trains {@code config} in a fresh folder; the run must end with {@code exit}. */
+    private Path trainedRun(int exit, String config, String... extra) throws Exception {
         Path file = KillCampaign.writeRun(dir, config);
         String[] args = new String[] {"train", "--config", file.toString(), "-q"};
         CliRun run = CliRun.of(concat(args, extra));
-        assertThat(run.exit()).as(run.err()).isIn(0, 1);
+        assertThat(run.exit()).as(run.err()).isEqualTo(exit);
         return KillCampaign.onlyRunFolder(dir.resolve("runs"));
     }
 
     @Test
     void aResumedRunKeepsTheDoctorOnAndReportsOnTheWholeRun() throws Exception {
-        Path run = trainedRun(CONFIG.replace("learning_rate: 0.01", "learning_rate: 0.01, batch_size: 64"));
+        Path run = trainedRun(1, CONFIG.replace("learning_rate: 0.01", "learning_rate: 0.01, batch_size: 64"));
         JsonNode before = json(run.resolve("report.json"));
         assertThat(before.path("findings").findValuesAsText("code")).as("config and training findings to carry over")
                 .contains("CONFIG_BATCH_SIZE").anyMatch(code -> code.startsWith("TRAIN_"));
         CliRun resumed = CliRun.of("train", "--resume", run.toString(), "--epochs", "20");
-        assertThat(resumed.exit()).as(resumed.err()).isIn(0, 1);
+        assertThat(resumed.exit()).as(resumed.err()).isEqualTo(1);
         assertThat(resumed.out()).contains("summary").contains("after 20 epochs");
         JsonNode after = json(run.resolve("report.json"));
         assertThat(after.path("metrics").path("epochs_run").asInt()).isEqualTo(20);
@@ -53,7 +54,7 @@ class ResumeTest {
 
     @Test
     void anEditedRunYamlIsRefusedAndLeftAsTheUserWroteIt() throws Exception {
-        Path run = trainedRun(CONFIG);
+        Path run = trainedRun(1, CONFIG);
         Path yaml = run.resolve("run.yaml");
         String edited = Files.readString(yaml).replace("  - 8\n", "  - 16\n");
         assertThat(edited).isNotEqualTo(Files.readString(yaml));
@@ -67,7 +68,7 @@ class ResumeTest {
 
     @Test
     void aChangedDataFileIsRefused() throws Exception {
-        Path run = trainedRun(CONFIG);
+        Path run = trainedRun(1, CONFIG);
         Path data = dir.resolve("good.csv");
         Files.writeString(data, Files.readString(data).replaceFirst("\n(-?)0", "\n$11"));
         CliRun r = CliRun.of("train", "--resume", run.toString(), "--epochs", "20");
@@ -79,7 +80,7 @@ class ResumeTest {
 
     @Test
     void flagsThatCannotApplyToAResumeAreRefusedWithTheReason() throws Exception {
-        Path run = trainedRun(CONFIG);
+        Path run = trainedRun(1, CONFIG);
         String[][] cases = {{"--lr", "0.1", "learning rate"}, {"--seed", "7", "seed"}, {"--task", "classification", "task"},
             {"--set", "training.l2=0.1", "own configuration"}, {"--repair", null, "retrains from the start"}};
         for (String[] c : cases) {
@@ -94,7 +95,7 @@ class ResumeTest {
 
     @Test
     void anEarlyStoppedRunSaysSoAndContinuesWithoutEarlyStoppingWhenAsked() throws Exception {
-        Path run = trainedRun(CONFIG.replace("epochs: 12,", "epochs: 400,") + "", "--set",
+        Path run = trainedRun(0, CONFIG.replace("epochs: 12,", "epochs: 400,") + "", "--set",
                 "training.early_stopping={patience: 2, restore_best: false}");
         int stoppedAt = json(run.resolve("report.json")).path("metrics").path("epochs_run").asInt();
         assertThat(stoppedAt).isLessThan(400);
@@ -103,17 +104,17 @@ class ResumeTest {
         assertThat(again.err()).contains("stopped early at epoch " + stoppedAt).contains("--no-early-stopping");
         CliRun on = CliRun.of("train", "--resume", run.toString(), "--epochs", Integer.toString(stoppedAt + 5),
                 "--no-early-stopping", "-q");
-        assertThat(on.exit()).as(on.err()).isIn(0, 1);
+        assertThat(on.exit()).as(on.err()).isZero();
         assertThat(json(run.resolve("report.json")).path("metrics").path("epochs_run").asInt()).isEqualTo(stoppedAt + 5);
     }
 
     @Test
     void aRepairSessionFolderResumesItsFinalTrial() throws Exception {
-        Path run = trainedRun(CONFIG.replace("learning_rate: 0.01", "learning_rate: 3.0"), "--repair");
+        Path run = trainedRun(1, CONFIG.replace("learning_rate: 0.01", "learning_rate: 3.0"), "--repair");
         JsonNode repaired = json(run.resolve("report.json"));
         assertThat(repaired.path("repair").path("attempted").asBoolean()).isTrue();
         CliRun r = CliRun.of("train", "--resume", run.toString(), "--epochs", "20", "-q");
-        assertThat(r.exit()).as(r.err()).isIn(0, 1);
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
         assertThat(r.err()).doesNotContain("output.checkpoints: none");
         JsonNode after = json(run.resolve("report.json"));
         assertThat(after.path("metrics").path("epochs_run").asInt()).isEqualTo(20);

@@ -121,6 +121,11 @@ public final class SanityChecks {
             return new SanityResult("batch-independence", SanityResult.Verdict.INCONCLUSIVE,
                     "batch norm couples the examples of a batch by design; skipped", Map.of());
         }
+        return measureBatchIndependence(spec, train, seed);
+    }
+
+    /** The measurement of {@link #batchIndependence}, whatever the layers (with batch norm it finds the coupling). */
+    static SanityResult measureBatchIndependence(NetworkSpec spec, Encoded train, long seed) {
         int n = Math.min(4, train.rows());
         int[] pick = sample(train.rows(), n, seed);
         try (Engine e = Engines.create(deterministic(spec), OptimizerSpec.of(Optimizer.SGD), DType.FLOAT64, n)) {

@@ -61,16 +61,25 @@ class PreprocessorTest {
         assertThat(rb.scale()).isEqualTo(1.0);
     }
 
+    /**
+     * Each scaler through {@link Preprocessor#transform}, on x = 2.75 (fitted on x = 1, 2, 3): standard
+     * (2.75 - 2) / sqrt(2/3), min-max (2.75 - 1) / 2, robust (2.75 - 2) / 1 (median 2, IQR 1), none 2.75;
+     * the target 33 standardized with mean 25 and population std sqrt(125), and back.
+     */
     @Test
-    void scalersRoundTrip() {
-        for (Scaling s : Scaling.values()) {
-            FeatureEncoding f = fit(s, Imputation.NONE, CategoricalEncoding.ONEHOT).features().get(0);
-            double v = 2.75;
-            double scaled = (v - f.center()) / f.scale();
-            assertThat(scaled * f.scale() + f.center()).as(s.name()).isCloseTo(v, within(1e-12));
+    void eachScalerTransformsAValueAsComputedByHand() {
+        Table one = new Table("new.csv", List.of(new NumericColumn("x", new double[] {2.75}), new NumericColumn("k", new double[] {5}),
+                new CategoricalColumn("c", new int[] {0}, List.of("red")), new NumericColumn("y", new double[] {33})), 1);
+        double[] expected = {0.75 / Math.sqrt(2.0 / 3), 0.875, 0.75, 2.75};
+        Scaling[] scalings = {Scaling.STANDARD, Scaling.MINMAX, Scaling.ROBUST, Scaling.NONE};
+        for (int i = 0; i < scalings.length; i++) {
+            Encoded e = fit(scalings[i], Imputation.NONE, CategoricalEncoding.ONEHOT).transform(one, true);
+            assertThat(e.x()[0]).as(scalings[i].name()).isCloseTo(expected[i], within(1e-15));
         }
-        TargetEncoding t = fit(Scaling.STANDARD, Imputation.NONE, CategoricalEncoding.ONEHOT).targetEncoding();
-        assertThat(t.toOriginal((33 - t.center()) / t.scale())).isCloseTo(33, within(1e-12));
+        Preprocessor p = fit(Scaling.STANDARD, Imputation.NONE, CategoricalEncoding.ONEHOT);
+        assertThat(p.transform(one, true).y()).containsExactly(8 / Math.sqrt(125));
+        assertThat(p.targetEncoding().toOriginal(8 / Math.sqrt(125))).isCloseTo(33, within(1e-12));
+        assertThat(p.targetEncoding().toOriginal(1)).isCloseTo(25 + Math.sqrt(125), within(1e-12));
     }
 
     @Test

@@ -74,6 +74,7 @@ class CalibratedSeverityTest {
             assertThat(f.evidence().get("best_baseline_gain")).isCloseTo(0.04, org.assertj.core.data.Offset.offset(1e-12));
             assertThat(f.message()).contains("little to learn");
         });
+        assertThat(new PredictsConstantRule().check(constantPredictions(0.96)).get(0).evidence().get("gain_bound")).isEqualTo(0.05);
         assertThat(new PredictsConstantRule().check(constantPredictions(0.95))).as("a 5% gain is enough to learn from")
                 .singleElement().extracting(Finding::severity).isEqualTo(Severity.ERROR);
     }
@@ -121,8 +122,8 @@ class CalibratedSeverityTest {
 
     @Test
     void heavyTailsAreAWarningOnlyWhenTheyMatter() {
-        assertThat(outliers(Scaling.STANDARD, 9, false)).as("9 of 1000 rows, standardized").isEqualTo(Severity.INFO);
-        assertThat(outliers(Scaling.STANDARD, 10, false)).as("1% of the rows").isEqualTo(Severity.WARNING);
+        assertThat(outliers(Scaling.STANDARD, 49, false)).as("49 of 1000 rows, standardized").isEqualTo(Severity.INFO);
+        assertThat(outliers(Scaling.STANDARD, 50, false)).as("5% of the rows").isEqualTo(Severity.WARNING);
         assertThat(outliers(Scaling.NONE, 1, false)).isEqualTo(Severity.WARNING);
         assertThat(outliers(Scaling.MINMAX, 1, false)).isEqualTo(Severity.WARNING);
         assertThat(outliers(Scaling.NONE, 50, true)).as("a target's tails: no feature scaling helps").isEqualTo(Severity.INFO);

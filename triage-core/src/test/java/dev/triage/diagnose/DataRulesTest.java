@@ -81,7 +81,7 @@ class DataRulesTest {
         assertThat(found.get(0).severity()).isEqualTo(Severity.ERROR);
         assertThat(found.get(0).evidence().get("sentinel")).isEqualTo(999);
         assertThat(found.get(0).remedies()).first().isEqualTo(Remedy.TREAT_OUTLIERS_AS_MISSING);
-        assertThat(found.get(1).severity()).isEqualTo(Severity.WARNING);
+        assertThat(found.get(1).severity()).as("standardized, 4% of the rows at most: an info").isEqualTo(Severity.INFO);
         assertThat(found.get(1).evidence().get("columns")).isEqualTo(2);
         assertThat(found.get(1).where()).isEqualTo("population");
         assertThat(new OutliersRule().check(with(s, data(List.of(numeric("x", 0, 1, 2, 0.5, 0.3)))))).isEmpty();

@@ -51,6 +51,7 @@ final class Logs {
         Imputation impute = Imputation.NONE;
         boolean shuffled = true;
         long estimatedBytes = 1 << 20;
+        long maxHeap = 1L << 30;
         int validationRows = 200;
         dev.triage.config.ScheduleConfig schedule = dev.triage.config.ScheduleConfig.constant();
         boolean classWeighted = false;
@@ -59,7 +60,7 @@ final class Logs {
             long params = layers.stream().mapToLong(l -> (long) l.fanIn() * l.units() + l.units()).sum();
             return new RunSetup(task, classes, layers, loss, optimizer, lr, momentum, batch, epochs, trainRows, validationRows,
                     l1, l2, weightDecay, GradientNormalization.NONE, restoreBest, restoreBest, scale, scaleTarget, impute,
-                    shuffled, shuffled && task == Task.CLASSIFICATION, params, estimatedBytes, 1L << 30, DType.FLOAT32, schedule,
+                    shuffled, shuffled && task == Task.CLASSIFICATION, params, estimatedBytes, maxHeap, DType.FLOAT32, schedule,
                     classWeighted);
         }
     }

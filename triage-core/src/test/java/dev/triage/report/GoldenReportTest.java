@@ -67,6 +67,8 @@ public class GoldenReportTest {
         if (Boolean.getBoolean("golden.update")) {
             Files.writeString(file, actual, StandardCharsets.UTF_8);
         }
+        // a golden file is committed: a missing one fails (it is never written here and compared with itself)
+        assertThat(file).as("golden file %s: commit it (-Dgolden.update=true writes it for review)", file).isRegularFile();
         assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
     }
 }

@@ -39,7 +39,7 @@ class SanitySessionTest {
     }
 
     @Test
-    void batchNormIsReportedAsCouplingExamples() {
+    void batchNormIsNotReportedAsABatchMixingBug() {
         SessionResult r = SanitySession.run(config("wine_quality_red.csv", "quality", "model.batch_norm=true"), SessionOptions.quiet());
         assertThat(r.report().findings()).noneMatch(f -> f.where().equals("batch-independence"));
     }

@@ -23,9 +23,10 @@ import java.util.List;
  * has no robust spread to measure against). <b>Likely causes:</b> heavy-tailed real data (incomes,
  * areas, counts) — a warning when the features reach the network unscaled or min-max scaled (then the
  * outliers squeeze everything else), or when the outlying values are at least {@code noticeableShare}
- * (default 1%) of a column's rows; otherwise an info (standard scaling copes with a few extreme values:
- * heavy tails warned on 71% of healthy calibration runs, docs/calibration.md); or sentinel codes for failed readings (999, -1): the same extreme value
- * repeated, at most {@code sentinelKinds} distinct extreme values, a score above
+ * (default 5%: a second population rather than a tail) of a column's rows; otherwise an info, since
+ * standard scaling copes with a few extreme values (heavy tails warned on 71% of healthy calibration
+ * runs, and on half of them at 1%: docs/calibration.md); or sentinel codes for failed readings
+ * (999, -1): the same extreme value repeated, at most {@code sentinelKinds} distinct extreme values, a score above
  * {@code sentinelScore} and at most {@code sentinelShare} of the rows — an error, since the network
  * learns from a fake value. <b>Remedies:</b> treat a sentinel as missing and impute; robust scaling
  * limits the influence of genuine outliers.
@@ -37,11 +38,11 @@ public final class OutliersRule extends BaseRule {
     private final double noticeableShare;
 
     public OutliersRule() {
-        this(20, 3, 0.1, 0.01);
+        this(20, 3, 0.1, 0.05);
     }
 
     public OutliersRule(double sentinelScore, int sentinelKinds, double sentinelShare) {
-        this(sentinelScore, sentinelKinds, sentinelShare, 0.01);
+        this(sentinelScore, sentinelKinds, sentinelShare, 0.05);
     }
 
     public OutliersRule(double sentinelScore, int sentinelKinds, double sentinelShare, double noticeableShare) {

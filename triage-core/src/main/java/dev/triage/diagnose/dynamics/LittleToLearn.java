@@ -9,8 +9,8 @@ import dev.triage.probe.log.RunLog;
 /**
  * Data that leaves little for any model to learn: the best baseline improves on the trivial predictor
  * (the mean, the majority class) by less than {@link #MIN_GAIN}. A network that then predicts nearly the
- * mean, or whose units go quiet, is doing about as well as anything can, so the symptom rules report it
- * as a warning rather than an error. Calibration found every healthy run with such an error on one data
+ * mean, whose units go quiet or whose loss stalls, is doing about as well as anything can, so the symptom
+ * rules report it one level lower: a warning rather than an error, an info rather than a warning. Calibration found every healthy run with such an error on one data
  * set whose best baseline gains 3.5% over the mean (docs/calibration.md); the faults these rules are
  * for (zero init, strong penalties, mismatched outputs) happen on data with plenty to learn.
  */
@@ -26,15 +26,16 @@ final class LittleToLearn {
         return b != null && b.best() != null && Double.isFinite(b.gain()) && b.gain() < MIN_GAIN;
     }
 
-    /** The finding, an error made a warning with the baselines' gain as evidence when there is little to learn. */
+    /** The finding one severity lower (an error a warning, a warning an info), with the baselines' gain, when there is little to learn. */
     static Finding soften(Finding f, RunLog log) {
-        if (f.severity() != Severity.ERROR || !applies(log)) {
+        if (f.severity() == Severity.INFO || !applies(log)) {
             return f;
         }
         double gain = log.baselines().gain();
-        return new Finding(f.code(), f.rule(), Severity.WARNING, f.phase(), f.epoch(), f.step(), f.where(), f.message()
-                + " (a warning: the best baseline does only " + Fmt.pct(gain) + " better than the trivial predictor,"
-                + " so there may be little to learn from these features)", f.evidence().and("best_baseline_gain", gain)
-                .and("gain_bound", MIN_GAIN), f.remedies(), f.causedBy());
+        Severity lower = f.severity() == Severity.ERROR ? Severity.WARNING : Severity.INFO;
+        return new Finding(f.code(), f.rule(), lower, f.phase(), f.epoch(), f.step(), f.where(), f.message()
+                + " (" + lower.name().toLowerCase(java.util.Locale.ROOT) + ": the best baseline does only " + Fmt.pct(gain)
+                + " better than the trivial predictor, so there may be little to learn from these features)",
+                f.evidence().and("best_baseline_gain", gain).and("gain_bound", MIN_GAIN), f.remedies(), f.causedBy());
     }
 }

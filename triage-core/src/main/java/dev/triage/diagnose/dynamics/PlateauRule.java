@@ -79,9 +79,9 @@ public final class PlateauRule extends BaseRule {
         String msg = "the training loss improved by only " + Fmt.pct(Math.max(0, improvement)) + " over the last " + window
                 + " epochs while the validation " + (regression ? "RMSE " : "accuracy ") + Fmt.num(metric) + " is far from the "
                 + best.name() + " baseline's " + Fmt.num(best.validation()) + ": training has stalled";
-        return List.of(during(Severity.WARNING, now.epoch(), now.step(), null, msg, Evidence.of("improvement", improvement)
-                .and("validation_metric", metric).and("best_baseline", best.validation()).and("progress_to_baseline", progress)
+        return List.of(LittleToLearn.soften(during(Severity.WARNING, now.epoch(), now.step(), null, msg, Evidence.of("improvement",
+                improvement).and("validation_metric", metric).and("best_baseline", best.validation()).and("progress_to_baseline", progress)
                 .and("min_improvement", minImprovement),
-                Remedy.RAISE_LEARNING_RATE, Remedy.USE_ADAM, Remedy.ADD_LR_SCHEDULE));
+                Remedy.RAISE_LEARNING_RATE, Remedy.USE_ADAM, Remedy.ADD_LR_SCHEDULE), log));
     }
 }

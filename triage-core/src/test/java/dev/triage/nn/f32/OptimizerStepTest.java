@@ -16,7 +16,10 @@ import dev.triage.nn.StepStats;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Each update rule against steps computed by hand: one weight w = 1 and one bias b = -2. */
+/**
+ * Each update rule against steps computed by hand: one weight w = 1 and one bias b = -2. The build runs
+ * these tests on the float64 engine too (nn/f64, generated): literals and offsets become doubles.
+ */
 class OptimizerStepTest {
     private static final ParameterLayout LAYOUT = new ParameterLayout(new NetworkSpec(1,
             List.of(new LayerSpec(1, Activation.IDENTITY, 0, false, Init.ZEROS, 1, 0, 1)), Loss.MSE, 0.01, 1));
@@ -78,12 +81,12 @@ class OptimizerStepTest {
 
     @Test
     void gradientNormalizationModes() {
-        assertThat(normalized(GradientNormalization.CLIP_GLOBAL_NORM, 1)).containsExactly(0.6f, 0.8f);
+        assertThat(normalized(GradientNormalization.CLIP_GLOBAL_NORM, 1)).containsExactly(new float[] {0.6f, 0.8f}, within(1e-7f));
         assertThat(normalized(GradientNormalization.CLIP_ELEMENT_WISE_ABSOLUTE_VALUE, 1)).containsExactly(1f, 1f);
         assertThat(normalized(GradientNormalization.CLIP_L2_PER_PARAM_TYPE, 2)).containsExactly(2f, 2f);
         assertThat(normalized(GradientNormalization.RENORMALIZE_L2_PER_PARAM_TYPE, 2)).containsExactly(1f, 1f);
-        assertThat(normalized(GradientNormalization.CLIP_L2_PER_LAYER, 2.5f)).containsExactly(1.5f, 2f);
-        assertThat(normalized(GradientNormalization.RENORMALIZE_L2_PER_LAYER, 9)).containsExactly(0.6f, 0.8f);
+        assertThat(normalized(GradientNormalization.CLIP_L2_PER_LAYER, 2.5f)).containsExactly(new float[] {1.5f, 2f}, within(1e-7f));
+        assertThat(normalized(GradientNormalization.RENORMALIZE_L2_PER_LAYER, 9)).containsExactly(new float[] {0.6f, 0.8f}, within(1e-7f));
         assertThat(normalized(GradientNormalization.NONE, 1)).containsExactly(3f, 4f);
     }
 

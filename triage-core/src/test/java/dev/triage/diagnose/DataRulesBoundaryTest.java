@@ -1,0 +1,162 @@
+package dev.triage.diagnose;
+
+import static dev.triage.diagnose.Logs.numeric;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.triage.config.TargetScaling;
+import dev.triage.config.Task;
+import dev.triage.diagnose.data.ConstantFeatureRule;
+import dev.triage.diagnose.data.DuplicateRowsRule;
+import dev.triage.diagnose.data.TargetLooksCategoricalRule;
+import dev.triage.diagnose.data.TargetUnscaledRule;
+import dev.triage.diagnose.data.UnseenCategoryRule;
+import dev.triage.probe.log.ColumnProfile;
+import dev.triage.probe.log.DataSignals;
+import dev.triage.probe.log.DuplicateRows;
+import dev.triage.probe.log.NumericSummary;
+import dev.triage.probe.log.RunLog;
+import dev.triage.probe.log.UnseenCategory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The data rules that had no test: each fires, stays quiet, flips at its bound and reports its numbers. */
+class DataRulesBoundaryTest {
+    private static RunLog with(Logs.Setup s, DataSignals d) {
+        RunLog log = Logs.log(s);
+        log.setData(d);
+        return log;
+    }
+
+    private static DataSignals data(List<ColumnProfile> columns, DuplicateRows dup, List<UnseenCategory> unseen) {
+        return new DataSignals("d.csv", 1000, 700, 150, 150, false, columns, null, dup, unseen, List.of(), List.of(), 0, 0);
+    }
+
+    private static ColumnProfile constant(String name) {
+        ColumnProfile c = numeric(name, 0, 0, 0, 0, 0);
+        return new ColumnProfile(name, false, true, 1000, 0, 0, 1, false, c.summary(), c.outliers(), true, true);
+    }
+
+    @Test
+    void constantFeaturesAreNamedUpToEight() {
+        List<ColumnProfile> cols = new ArrayList<>(List.of(numeric("x", 0, 1, 2, 0.5, 0.3), Logs.target("y", 0, 1, 2)));
+        assertThat(new ConstantFeatureRule().check(with(new Logs.Setup(), data(cols, null, List.of())))).isEmpty();
+        for (int i = 1; i <= 8; i++) {
+            cols.add(constant("p" + i));
+        }
+        assertThat(new ConstantFeatureRule().check(with(new Logs.Setup(), data(cols, null, List.of())))).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).as("Triage's scaler guards a constant column").isEqualTo(Severity.INFO);
+                    assertThat(f.where()).isEqualTo("p1, p2, p3, p4, p5, p6, p7, p8");
+                    assertThat(f.message()).isEqualTo("8 feature(s) have a single value in the training split: "
+                            + "p1, p2, p3, p4, p5, p6, p7, p8");
+                    assertThat(f.evidence().asMap()).containsExactly(Map.entry("constant_features", 8.0),
+                            Map.entry("features", 9.0));
+                    assertThat(f.remedies()).containsExactly(Remedy.DROP_CONSTANT_FEATURES);
+                });
+        cols.add(constant("p9"));
+        cols.add(constant("p10"));
+        assertThat(new ConstantFeatureRule().check(with(new Logs.Setup(), data(cols, null, List.of())))).singleElement()
+                .satisfies(f -> assertThat(f.where()).isEqualTo("p1, p2, p3, p4, p5, p6, p7, p8 and 2 more"));
+    }
+
+    @Test
+    void duplicatesFromOnePercentOfTheRows() {
+        DuplicateRowsRule rule = new DuplicateRowsRule();
+        assertThat(rule.check(with(new Logs.Setup(), data(List.of(), null, List.of())))).as("not measured").isEmpty();
+        assertThat(rule.check(with(new Logs.Setup(), data(List.of(), new DuplicateRows(1000, 9, 3), List.of())))).isEmpty();
+        assertThat(rule.check(with(new Logs.Setup(), data(List.of(), new DuplicateRows(1000, 10, 0), List.of())))).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).as("copies that agree on the target").isEqualTo(Severity.INFO);
+                    assertThat(f.where()).isNull();
+                    assertThat(f.message()).isEqualTo("10 rows (1%) are exact copies of other rows");
+                    assertThat(f.evidence().asMap()).containsExactly(Map.entry("duplicate_rows", 10.0), Map.entry("rows", 1000.0),
+                            Map.entry("conflicting_targets", 0.0));
+                    assertThat(f.remedies()).isEmpty();
+                });
+        assertThat(rule.check(with(new Logs.Setup(), data(List.of(), new DuplicateRows(1000, 12, 4), List.of())))).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.message()).isEqualTo("12 rows (1%) are exact copies of other rows, and 4 feature combinations"
+                            + " appear with different targets");
+                    assertThat(f.remedies()).containsExactly(Remedy.CHECK_LABELS);
+                });
+        assertThat(rule.check(with(new Logs.Setup(), data(List.of(), new DuplicateRows(100, 1, 0), List.of()))))
+                .as("one copy is never worth saying").isEmpty();
+        assertThat(rule.check(with(new Logs.Setup(), data(List.of(), new DuplicateRows(100, 2, 0), List.of())))).hasSize(1);
+    }
+
+    private static ColumnProfile integerTarget(long distinct, boolean integers) {
+        return new ColumnProfile("quality", true, true, 1000, 0, 0, distinct, false, new NumericSummary(3, 5, 6, 6, 8, 5.6, 0.8, 1),
+                null, integers, false);
+    }
+
+    @Test
+    void aTargetWithTwentyDistinctIntegersLooksCategorical() {
+        Logs.Setup s = new Logs.Setup();
+        TargetLooksCategoricalRule rule = new TargetLooksCategoricalRule();
+        assertThat(rule.check(with(s, data(List.of(integerTarget(20, true)), null, List.of())))).singleElement().satisfies(f -> {
+            assertThat(f.where()).isEqualTo("quality");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.evidence().asMap()).containsExactly(Map.entry("distinct_values", 20.0), Map.entry("bound", 20.0));
+            assertThat(f.remedies()).isEmpty();
+        });
+        assertThat(rule.check(with(s, data(List.of(integerTarget(21, true)), null, List.of())))).isEmpty();
+        assertThat(rule.check(with(s, data(List.of(integerTarget(6, false)), null, List.of())))).as("not integers").isEmpty();
+        assertThat(rule.check(with(s, data(List.of(numeric("x", 0, 1, 2, 1, 1)), null, List.of())))).as("no target").isEmpty();
+        s.task = Task.CLASSIFICATION;
+        assertThat(rule.check(with(s, data(List.of(integerTarget(6, true)), null, List.of())))).isEmpty();
+    }
+
+    private static List<Finding> unscaled(Logs.Setup s, double mean, double std) {
+        NumericSummary sum = new NumericSummary(mean - 2 * std, mean, mean, mean, mean + 2 * std, mean, std, std);
+        ColumnProfile t = new ColumnProfile("price", true, true, 1000, 0, 0, 900, false, sum, null, false, false);
+        return new TargetUnscaledRule().check(with(s, data(List.of(t), null, List.of())));
+    }
+
+    @Test
+    void aRawTargetIsAWarningAboveTenAndAnErrorAboveAThousand() {
+        Logs.Setup s = new Logs.Setup();
+        s.scaleTarget = TargetScaling.NONE;
+        assertThat(unscaled(s, 5, 10)).as("std 10 is on the bound").isEmpty();
+        assertThat(unscaled(s, -10, 0.01)).as("|mean| 10, std 0.01: both on their bounds").isEmpty();
+        assertThat(unscaled(s, 0, 0.0099)).singleElement().extracting(Finding::severity).isEqualTo(Severity.WARNING);
+        assertThat(unscaled(s, -10.5, 1)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.where()).isEqualTo("price");
+            assertThat(f.message()).isEqualTo("the target price is trained in raw units (std 1, mean -10.5) with scale_target: none");
+            assertThat(f.evidence().asMap()).containsExactly(Map.entry("target_std", 1.0), Map.entry("target_mean", -10.5),
+                    Map.entry("bound", 10.0));
+            assertThat(f.remedies()).containsExactly(Remedy.SCALE_TARGET);
+        });
+        assertThat(unscaled(s, 1000, 3)).as("1000 is still a warning").singleElement().extracting(Finding::severity)
+                .isEqualTo(Severity.WARNING);
+        assertThat(unscaled(s, 20, 1001)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.evidence().get("bound")).isEqualTo(1000.0);
+        });
+        s.scaleTarget = TargetScaling.STANDARD;
+        assertThat(unscaled(s, 20, 1001)).as("the target is scaled").isEmpty();
+        s.scaleTarget = TargetScaling.NONE;
+        s.task = Task.CLASSIFICATION;
+        assertThat(unscaled(s, 20, 1001)).isEmpty();
+    }
+
+    @Test
+    void eachUnseenCategoryIsOneFindingPerColumnAndSplit() {
+        Logs.Setup s = new Logs.Setup();
+        assertThat(new UnseenCategoryRule().check(with(s, data(List.of(), null, List.of())))).isEmpty();
+        List<UnseenCategory> unseen = List.of(new UnseenCategory("city", "validation", 7, 2, "Lyon"),
+                new UnseenCategory("city", "test", 3, 1, "Nice"));
+        List<Finding> found = new UnseenCategoryRule().check(with(s, data(List.of(), null, unseen)));
+        assertThat(found).extracting(Finding::where).containsExactly("city (validation)", "city (test)");
+        assertThat(found.get(0)).satisfies(f -> {
+            assertThat(f.severity()).as("7 of 150 rows").isEqualTo(Severity.WARNING);
+            assertThat(f.message()).isEqualTo("7 validation rows of city have 2 value(s) never seen in training (e.g. 'Lyon');"
+                    + " they are encoded as all zeros");
+            assertThat(f.evidence().asMap()).containsExactly(Map.entry("rows", 7.0), Map.entry("values", 2.0),
+                    Map.entry("share_of_split", 7 / 150.0));
+            assertThat(f.remedies()).containsExactly(Remedy.STRATIFY_SPLIT);
+        });
+    }
+}
