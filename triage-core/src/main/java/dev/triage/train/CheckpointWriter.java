@@ -32,6 +32,7 @@ public final class CheckpointWriter implements TrainingListener {
     private final List<InputFingerprint> inputs;
     private final CheckpointQueue queue;
     private Trainer trainer;
+    private boolean savedOnce;
 
     public CheckpointWriter(RunFolder folder, CheckpointPolicy policy, Preprocessor pre, Map<String, Object> config,
                             String version, List<InputFingerprint> inputs) {
@@ -74,6 +75,10 @@ public final class CheckpointWriter implements TrainingListener {
         boolean every = policy == CheckpointPolicy.EVERY_EPOCH;
         Supplier<Path> named = best || every ? () -> folder.checkpoints().resolve(name(e)) : null;
         queue.submit(new CheckpointQueue.Job(cp, folder.lastCheckpoint(), best ? folder.bestCheckpoint() : null, named));
+        if (!savedOnce) { // a run that went past its first epoch always has a checkpoint, even when it is killed at once
+            queue.flush();
+            savedOnce = true;
+        }
     }
 
     /** Every checkpoint queued is on disk when the run ends (the report and a resume read them). */
