@@ -107,9 +107,9 @@ class ReportInBrowserTest {
 
     @Test
     void aComparisonOfTwoRuns() throws Exception {
-        Path slow = train("cmp-slow", "--data", CliRun.dataset("iris.csv").toString(), "--target", "species", "--task",
+        Path slow = train("cmp-slow", 0, "--data", CliRun.dataset("iris.csv").toString(), "--target", "species", "--task",
                 "classification", "--epochs", "30", "--lr", "0.0003");
-        Path fast = train("cmp-fast", "--data", CliRun.dataset("iris.csv").toString(), "--target", "species", "--task",
+        Path fast = train("cmp-fast", 1, "--data", CliRun.dataset("iris.csv").toString(), "--target", "species", "--task",
                 "classification", "--epochs", "30", "--lr", "0.01");
         Path page = dir.resolve("compare.html");
         CliRun r = CliRun.of("compare", slow.toString(), fast.toString(), "--out", page.toString());
