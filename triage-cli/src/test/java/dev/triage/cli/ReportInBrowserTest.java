@@ -109,7 +109,7 @@ class ReportInBrowserTest {
     void aComparisonOfTwoRuns() throws Exception {
         Path slow = train("cmp-slow", 0, "--data", CliRun.dataset("iris.csv").toString(), "--target", "species", "--task",
                 "classification", "--epochs", "30", "--lr", "0.0003");
-        Path fast = train("cmp-fast", 1, "--data", CliRun.dataset("iris.csv").toString(), "--target", "species", "--task",
+        Path fast = train("cmp-fast", 0, "--data", CliRun.dataset("iris.csv").toString(), "--target", "species", "--task",
                 "classification", "--epochs", "30", "--lr", "0.01");
         Path page = dir.resolve("compare.html");
         CliRun r = CliRun.of("compare", slow.toString(), fast.toString(), "--out", page.toString());

@@ -15,6 +15,7 @@ import dev.triage.probe.log.DataSignals;
 import dev.triage.probe.log.DuplicateRows;
 import dev.triage.probe.log.NumericSummary;
 import dev.triage.probe.log.RunLog;
+import dev.triage.probe.log.RunOrigin;
 import dev.triage.probe.log.UnseenCategory;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,10 @@ class DataRulesBoundaryTest {
                             Map.entry("features", 9.0));
                     assertThat(f.remedies()).containsExactly(Remedy.DROP_CONSTANT_FEATURES);
                 });
+        RunLog foreign = with(new Logs.Setup(), data(cols, null, List.of()));
+        foreign.setOrigin(new RunOrigin("pytorch", "2.1", "MSELoss", "Adam"));
+        assertThat(new ConstantFeatureRule().check(foreign)).as("another framework's scaler may divide by zero").singleElement()
+                .extracting(Finding::severity).isEqualTo(Severity.WARNING);
         cols.add(constant("p9"));
         cols.add(constant("p10"));
         assertThat(new ConstantFeatureRule().check(with(new Logs.Setup(), data(cols, null, List.of())))).singleElement()
@@ -68,7 +73,7 @@ class DataRulesBoundaryTest {
         assertThat(rule.check(with(new Logs.Setup(), data(List.of(), new DuplicateRows(1000, 9, 3), List.of())))).isEmpty();
         assertThat(rule.check(with(new Logs.Setup(), data(List.of(), new DuplicateRows(1000, 10, 0), List.of())))).singleElement()
                 .satisfies(f -> {
-                    assertThat(f.severity()).as("copies that agree on the target").isEqualTo(Severity.INFO);
+                    assertThat(f.severity()).as("copies with the same target are common").isEqualTo(Severity.INFO);
                     assertThat(f.where()).isNull();
                     assertThat(f.message()).isEqualTo("10 rows (1%) are exact copies of other rows");
                     assertThat(f.evidence().asMap()).containsExactly(Map.entry("duplicate_rows", 10.0), Map.entry("rows", 1000.0),
@@ -80,7 +85,12 @@ class DataRulesBoundaryTest {
                     assertThat(f.message()).isEqualTo("12 rows (1%) are exact copies of other rows, and 4 feature combinations"
                             + " appear with different targets");
                     assertThat(f.remedies()).containsExactly(Remedy.CHECK_LABELS);
+                    assertThat(f.severity()).as("4 conflicting of 1000 rows").isEqualTo(Severity.INFO);
                 });
+        assertThat(rule.check(with(new Logs.Setup(), data(List.of(), new DuplicateRows(1000, 12, 10), List.of())))).singleElement()
+                .as("1% of the rows disagree on the target").extracting(Finding::severity).isEqualTo(Severity.WARNING);
+        assertThat(rule.check(with(new Logs.Setup(), data(List.of(), new DuplicateRows(100, 2, 2), List.of())))).singleElement()
+                .as("2 rows at least").extracting(Finding::severity).isEqualTo(Severity.WARNING);
         assertThat(rule.check(with(new Logs.Setup(), data(List.of(), new DuplicateRows(100, 1, 0), List.of()))))
                 .as("one copy is never worth saying").isEmpty();
         assertThat(rule.check(with(new Logs.Setup(), data(List.of(), new DuplicateRows(100, 2, 0), List.of())))).hasSize(1);
@@ -147,11 +157,12 @@ class DataRulesBoundaryTest {
         Logs.Setup s = new Logs.Setup();
         assertThat(new UnseenCategoryRule().check(with(s, data(List.of(), null, List.of())))).isEmpty();
         List<UnseenCategory> unseen = List.of(new UnseenCategory("city", "validation", 7, 2, "Lyon"),
-                new UnseenCategory("city", "test", 3, 1, "Nice"));
+                new UnseenCategory("city", "test", 1, 1, "Nice"));
         List<Finding> found = new UnseenCategoryRule().check(with(s, data(List.of(), null, unseen)));
         assertThat(found).extracting(Finding::where).containsExactly("city (validation)", "city (test)");
+        assertThat(found.get(1).severity()).as("1 of 150 test rows is below 1%: an info").isEqualTo(Severity.INFO);
         assertThat(found.get(0)).satisfies(f -> {
-            assertThat(f.severity()).as("7 of 150 rows").isEqualTo(Severity.WARNING);
+            assertThat(f.severity()).as("7 of 150 validation rows").isEqualTo(Severity.WARNING);
             assertThat(f.message()).isEqualTo("7 validation rows of city have 2 value(s) never seen in training (e.g. 'Lyon');"
                     + " they are encoded as all zeros");
             assertThat(f.evidence().asMap()).containsExactly(Map.entry("rows", 7.0), Map.entry("values", 2.0),

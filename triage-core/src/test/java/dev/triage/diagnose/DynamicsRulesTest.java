@@ -74,8 +74,13 @@ class DynamicsRulesTest {
     void overfittingWhenValidationRisesAndTrainingFalls() {
         double[] train = {1.6, 1.0, 0.8, 0.6, 0.4, 0.3, 0.2, 0.1, 0.05, 0.03};
         double[] val = {1.9, 1.4, 1.1, 0.9, 0.82, 0.85, 0.95, 1.0, 1.1, 1.13};
-        assertThat(new OverfittingRule().check(curve(train, val))).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+        assertThat(new OverfittingRule().check(curve(train, val))).as("while training: not judged yet").singleElement()
+                .extracting(Finding::severity).isEqualTo(Severity.WARNING);
+        RunLog ended = curve(train, val);
+        ended.setEvaluation(new dev.triage.probe.log.EvaluationSignals(10, "COMPLETED", 0.03, 1.13, Double.NaN, 1.13, Double.NaN, 5,
+                0.82, false, 0.03));
+        assertThat(new OverfittingRule().check(ended)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).as("ended, no baselines to hold against").isEqualTo(Severity.ERROR);
             assertThat(f.evidence().get("best_epoch")).isEqualTo(5);
         });
         Logs.Setup restoring = new Logs.Setup();

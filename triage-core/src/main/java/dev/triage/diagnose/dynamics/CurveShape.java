@@ -69,7 +69,11 @@ enum CurveShape {
             return false;
         }
         if ("accuracy".equals(best.metric())) {
-            return ev.validationMetric() >= best.validation() - 0.02;
+            // within 2 points, or 2 standard errors of the baseline's accuracy on this many validation rows
+            double p = best.validation();
+            int rows = log.setup() == null ? 0 : log.setup().validationRows();
+            double se = rows > 0 ? Math.sqrt(Math.max(p * (1 - p), 0.01) / rows) : 0;
+            return ev.validationMetric() >= best.validation() - Math.max(0.02, 2 * se);
         }
         double trivial = b.trivialResult().validationLoss();
         double share = (1 - ev.validationScore() / trivial) / (1 - best.validationLoss() / trivial);

@@ -50,8 +50,9 @@ class CurveShapeTest {
         early[7] = 200;
         early[9] = 190;
         assertThat(CurveShape.of(losses(early))).as("measured from 3 epochs before the end").isEqualTo(CurveShape.FALLING);
-        assertThat(CurveShape.of(losses(100, 50))).as("a two-epoch run is judged over its one step").isEqualTo(CurveShape.FALLING);
-        assertThat(CurveShape.of(losses(100))).as("one epoch has no trend").isEqualTo(CurveShape.FLAT);
+        assertThat(CurveShape.of(losses(100))).as("one epoch: no window").isEqualTo(CurveShape.FLAT);
+        assertThat(CurveShape.of(losses(100, 99))).as("two epochs: a window of one, 1%").isEqualTo(CurveShape.FLAT);
+        assertThat(CurveShape.of(losses(100, 98.9))).isEqualTo(CurveShape.FALLING);
         assertThat(CurveShape.of(losses(100, 90, 80))).isEqualTo(CurveShape.FALLING);
         double[] twenty = flat(20, 100);
         twenty[19] = 96;
