@@ -89,7 +89,7 @@ class TriageListenerTest {
 
         TriageResult r = doctor.result();
         Finding f = only(r, "DATA_UNSCALED");
-        assertThat(f.severity()).as("calibrated: an error from magnitudes of 1e3, 289 warns").isEqualTo(Severity.WARNING);
+        assertThat(f.severity()).as("289 is above 20 but below the error bound 1000").isEqualTo(Severity.WARNING);
         assertThat(f.evidence().get("max_abs_value")).as("total sulfur dioxide reaches 289").isGreaterThan(100);
         assertThat(f.where()).isEqualTo("input 7");
         assertThat(doctor.log().inputs().rows()).isEqualTo(d.trainX.length);
