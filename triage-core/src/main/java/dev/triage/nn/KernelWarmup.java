@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * Java objects, 10-100 times slower: the first epochs of a large network took seconds. A daemon thread
  * trains two small throwaway networks whose shapes pass through every kernel path (three-, two- and
  * one-vector column blocks, column and row tails, narrow output layers, softmax and MSE, Adam, probed
- * steps) for a few thousand steps, then ends. It touches no state of the run, so results are the
+ * steps, the copies of a checkpoint snapshot) for a few thousand steps, then ends. It touches no state of the run, so results are the
  * same with or without it.
  */
 public final class KernelWarmup {
@@ -81,8 +81,14 @@ public final class KernelWarmup {
         StepStats stats = new StepStats(net.layers().size());
         try (Engine e = Engines.create(net, OptimizerSpec.of(Optimizer.ADAM), dtype, ROWS, 1)) {
             EngineData data = e.upload(x, ROWS, INPUTS, y, y != null ? 1 : outputs, labels);
+            double[] parameters = null;
+            double[] moments = null;
             for (int step = 1; step <= STEPS && !stopped && System.nanoTime() < deadline; step++) {
                 e.trainStep(data, order, 0, ROWS - step % 3, 1e-3, step, step % 8 == 0, stats);
+                if (step % 16 == 0) { // the copies a checkpoint snapshot makes, compiled before the first epoch ends
+                    parameters = e.parameters(parameters);
+                    moments = e.optimizerState(moments);
+                }
             }
             e.evaluate(data, null);
         }

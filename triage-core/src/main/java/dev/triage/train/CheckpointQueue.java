@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Writes checkpoints on a thread of its own, so that training goes on while the bytes reach the disk.
@@ -27,10 +28,14 @@ final class CheckpointQueue {
     /** An idle writer thread ends after this long; the next checkpoint starts another. */
     private static final long IDLE_MILLIS = 2_000;
 
-    /** One checkpoint to write: the file names it gets, and whether it may be dropped for a newer one. */
-    record Job(Checkpoint checkpoint, Path last, List<Path> links, boolean best, Path named) {
-        Job {
-            links = List.copyOf(links);
+    /**
+     * One checkpoint to write as {@code last}, linked as {@code best} when it is the best so far (null
+     * otherwise) and under the descriptive name {@code named} gives (null for none; formatted on the
+     * writer's thread).
+     */
+    record Job(Checkpoint checkpoint, Path last, Path best, Supplier<Path> named) {
+        boolean isBest() {
+            return best != null;
         }
     }
 
@@ -68,7 +73,7 @@ final class CheckpointQueue {
             if (!free.isEmpty()) {
                 return free.pop();
             }
-            Job obsolete = keepEvery ? null : pending.stream().filter(j -> best || !j.best()).findFirst().orElse(null);
+            Job obsolete = keepEvery ? null : pending.stream().filter(j -> best || !j.isBest()).findFirst().orElse(null);
             if (obsolete != null) {
                 pending.remove(obsolete);
                 return obsolete.checkpoint().state();
@@ -86,7 +91,7 @@ final class CheckpointQueue {
         rethrow();
         if (!keepEvery) {
             for (Job j : new ArrayList<>(pending)) {
-                if (job.best() || !j.best()) {
+                if (job.isBest() || !j.isBest()) {
                     pending.remove(j);
                     free.push(j.checkpoint().state());
                 }
@@ -168,16 +173,24 @@ final class CheckpointQueue {
     }
 
     private void write(Job job) {
-        LinkedFiles.write(job.last(), job.links(), job.checkpoint()::writeTo);
-        if (job.best() && !keepEvery && job.named() != null) {
-            if (previousNamed != null && !previousNamed.equals(job.named())) {
+        Path named = job.named() == null ? null : job.named().get();
+        List<Path> links = new ArrayList<>(2);
+        if (job.isBest()) {
+            links.add(job.best());
+        }
+        if (named != null) {
+            links.add(named);
+        }
+        LinkedFiles.write(job.last(), links, job.checkpoint()::writeTo);
+        if (job.isBest() && !keepEvery && named != null) {
+            if (previousNamed != null && !previousNamed.equals(named)) {
                 try {
                     Files.deleteIfExists(previousNamed);
                 } catch (IOException ignored) {
                     // an extra old checkpoint is harmless
                 }
             }
-            previousNamed = job.named();
+            previousNamed = named;
         }
     }
 }

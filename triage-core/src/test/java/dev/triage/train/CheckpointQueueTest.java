@@ -32,8 +32,8 @@ class CheckpointQueueTest {
 
     private CheckpointQueue.Job job(int epoch, boolean best, TrainingState reuse) {
         Path named = dir.resolve("epoch-" + epoch + ".ckpt");
-        return new CheckpointQueue.Job(of(epoch, reuse), dir.resolve("last.ckpt"),
-                best ? List.of(dir.resolve("best.ckpt"), named) : List.of(), best, best ? named : null);
+        return new CheckpointQueue.Job(of(epoch, reuse), dir.resolve("last.ckpt"), best ? dir.resolve("best.ckpt") : null,
+                best ? () -> named : null);
     }
 
     /** A writer that records the epochs it wrote and blocks on the first until released. */
@@ -122,6 +122,25 @@ class CheckpointQueueTest {
         assertThat(Files.getAttribute(dir.resolve("best.ckpt"), "unix:nlink")).as("one file, two names").isEqualTo(2);
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("last.ckpt", "best.ckpt", "epoch-2.ckpt");
+        }
+    }
+
+    @Test
+    void descriptiveNamesAreThoseOfTheFormatter() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        List<Double> losses = new ArrayList<>(List.of(0.12345, 0.00005, 0.99995, 2.5e-5, 1e10 / 3, 0.0, 7.0, 123.45675));
+        for (int i = 0; i < 2000; i++) {
+            losses.add(Math.pow(10, r.nextDouble(-6, 6)) * r.nextDouble());
+        }
+        for (int epoch : new int[] {1, 12, 123, 1234}) {
+            for (double loss : losses) {
+                EpochEnded val = new EpochEnded(epoch, 1, 0.1, 1.0, loss, "rmse", 1, 1, 1, 0);
+                EpochEnded train = new EpochEnded(epoch, 1, 0.1, loss, Double.NaN, "rmse", Double.NaN, 1, 1, 0);
+                assertThat(CheckpointWriter.name(val)).isEqualTo(String.format(java.util.Locale.ROOT,
+                        "epoch-%03d_val-loss-%.4f.ckpt", epoch, loss));
+                assertThat(CheckpointWriter.name(train)).isEqualTo(String.format(java.util.Locale.ROOT,
+                        "epoch-%03d_train-loss-%.4f.ckpt", epoch, loss));
+            }
         }
     }
 }
