@@ -64,6 +64,9 @@ final class ForeignNames {
 
     /** Whether a loss applies the output's softmax or sigmoid itself, so the last layer's own activation is identity. */
     static boolean lossTakesLogits(String name) {
+        if (name == null) {
+            return false; // a run record without a loss (found by fuzzing: it threw a NullPointerException)
+        }
         String k = key(name).replace("_", "");
         return k.equals("crossentropyloss") || k.equals("bcewithlogitsloss");
     }
