@@ -38,7 +38,7 @@ public record CheckpointContext(Map<String, Long> fileLengths, List<InputFingerp
     static CheckpointContext read(JsonNode header) {
         JsonNode run = header.path("run");
         Map<String, Long> files = new LinkedHashMap<>();
-        run.path("files").fields().forEachRemaining(e -> files.put(e.getKey(), e.getValue().asLong(-1)));
+        run.path("files").properties().forEach(e -> files.put(e.getKey(), e.getValue().asLong(-1)));
         List<InputFingerprint> inputs = new ArrayList<>();
         for (JsonNode f : run.path("inputs")) {
             inputs.add(new InputFingerprint(f.path("role").asText(), f.path("path").asText(), f.path("size").asLong(-1),

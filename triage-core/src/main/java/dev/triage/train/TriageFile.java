@@ -186,8 +186,6 @@ public final class TriageFile {
         } catch (JsonProcessingException e) {
             throw new InvalidInputException(name + ": damaged header (not JSON: " + oneLine(e.getOriginalMessage())
                     + "); use another checkpoint or retrain");
-        } catch (IOException e) {
-            throw new InvalidInputException(name + ": damaged header (" + oneLine(e.getMessage()) + ")");
         }
         if (!(parsed instanceof ObjectNode header)) {
             throw new InvalidInputException(name + ": damaged header (a JSON " + (parsed == null ? "nothing" :

@@ -46,7 +46,7 @@ class ReadersFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "150s")
+    @FuzzTest(maxDuration = "10m")
     void csvReader(byte[] bytes) {
         Path f = file(bytes, ".csv");
         try {
@@ -61,7 +61,7 @@ class ReadersFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "150s")
+    @FuzzTest(maxDuration = "10m")
     void configBinder(byte[] bytes) {
         try {
             ConfigBinder.bind(YamlSource.parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), "run.yaml",
@@ -72,7 +72,7 @@ class ReadersFuzzTest {
     }
 
     /** The bytes with a valid SHA-256 appended, so that the fuzzer gets past the checksum to the parser. */
-    @FuzzTest(maxDuration = "150s")
+    @FuzzTest(maxDuration = "10m")
     void modelAndCheckpointReader(byte[] bytes) throws Exception {
         byte[] all = Arrays.copyOf(bytes, bytes.length + 32);
         System.arraycopy(MessageDigest.getInstance("SHA-256").digest(bytes), 0, all, bytes.length, 32);
@@ -87,7 +87,7 @@ class ReadersFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "150s")
+    @FuzzTest(maxDuration = "10m")
     void telemetryReader(byte[] bytes) {
         Path f = file(bytes, ".jsonl");
         try {
