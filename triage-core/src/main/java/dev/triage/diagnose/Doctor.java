@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * Runs the rules over a run log phase by phase and keeps each diagnosis once (by code and place), with
  * the epoch and step it was first seen. Training rules are re-evaluated after every epoch and once
  * more at the end, when they see the whole run: that final verdict replaces the one given live (a
- * loss spike the run recovered from is then a warning, not an error). Remedies the run already has in
+ * loss spike the run recovered from is then a warning, not an error); the findings made before training
+ * are reviewed then too ({@link Rule#review}). Remedies the run already has in
  * place ({@link InPlace}) are removed from every finding.
  */
 public final class Doctor {
@@ -62,7 +63,35 @@ public final class Doctor {
                 }
             }
         }
+        if (phase == Phase.EVALUATION) {
+            fresh.addAll(review(log));
+        }
         return fresh;
+    }
+
+    /**
+     * The findings made before training, each reviewed by its rule against the run's outcome; returns
+     * those whose severity changed (they replace the earlier verdict, in place).
+     */
+    private List<Finding> review(RunLog log) {
+        List<Finding> changed = new ArrayList<>();
+        for (Rule r : rules) {
+            if (r.phase().compareTo(Phase.TRAINING) >= 0) {
+                continue;
+            }
+            for (Map.Entry<String, Finding> e : findings.entrySet()) {
+                Finding before = e.getValue();
+                if (!before.rule().equals(r.id())) {
+                    continue;
+                }
+                Finding after = r.review(before, log);
+                if (after.severity() != before.severity()) {
+                    e.setValue(after);
+                    changed.add(after);
+                }
+            }
+        }
+        return changed;
     }
 
     /** The finding without the remedies the run already has in place. */

@@ -41,6 +41,18 @@ public record Finding(String code, String rule, Severity severity, Phase phase, 
         return new Finding(code, rule, severity, phase, epoch, step, subject, message, evidence, other, causedBy);
     }
 
+    /**
+     * The same diagnosis at another severity, its message extended by {@code why} (the reason for the
+     * change, starting with its own separator) and its evidence by {@code more}.
+     */
+    public Finding revised(Severity other, String why, Evidence more) {
+        Evidence merged = evidence;
+        for (var e : more.asMap().entrySet()) {
+            merged = merged.and(e.getKey(), e.getValue());
+        }
+        return new Finding(code, rule, other, phase, epoch, step, subject, message + why, merged, remedies, causedBy);
+    }
+
     /** Whether no other finding of the run explains this one. */
     public boolean isRootCause() {
         return causedBy == null;

@@ -26,6 +26,15 @@ public interface Rule {
     /** Findings for the run so far (empty when all is well). */
     List<Finding> check(RunLog log);
 
+    /**
+     * A finding this rule made before training, reviewed once the run has ended (its final evaluation is
+     * in {@code log}): the same finding, or a revised one when the outcome refutes the prediction — an
+     * error that said the run would break, on a run that ended holding its own against its baselines.
+     */
+    default Finding review(Finding before, RunLog log) {
+        return before;
+    }
+
     /** Whether a finding of this rule should stop training at once (a non-finite loss). */
     default boolean stopsTraining() {
         return false;

@@ -53,6 +53,35 @@ class CalibratedSeverityTest {
         assertThat(unscaled(20)).isNull();
     }
 
+    /** A run on features reaching 5,000 unscaled, its best baseline at MSE 0.5 (trivial 1.0), ended at {@code finalMse}. */
+    private static Finding unscaledReviewed(double finalMse) {
+        Logs.Setup s = new Logs.Setup();
+        s.scale = Scaling.NONE;
+        RunLog log = data(s, List.of(numeric("distance", 0, 800, 5000, 600, 400), numeric("hour", 0, 12, 23, 6, 5)));
+        Doctor doctor = new Doctor(List.of(new UnscaledFeaturesRule()), List.of());
+        assertThat(doctor.check(Phase.DATA, log)).singleElement().extracting(Finding::severity).isEqualTo(Severity.ERROR);
+        log.setBaselines(Logs.baselines(1.0, 0.5, 0.7));
+        log.addEpoch(epoch(1, finalMse, finalMse, Math.sqrt(finalMse), 0.6, 1.0));
+        log.setEvaluation(new EvaluationSignals(1, "COMPLETED", finalMse, finalMse, Math.sqrt(finalMse), finalMse, Double.NaN,
+                1, finalMse, false, finalMse));
+        doctor.check(Phase.EVALUATION, log);
+        return doctor.findings().get(0);
+    }
+
+    @Test
+    void unscaledFeaturesOnARunThatHeldItsOwnAreAWarningOnceItEnded() {
+        Finding fine = unscaledReviewed(0.5);
+        assertThat(fine.severity()).isEqualTo(Severity.WARNING);
+        assertThat(fine.message()).contains("values reach 5000 in distance", "held its own against its best baseline");
+        assertThat(fine.evidence().get("max_abs_value")).isEqualTo(5000);
+        assertThat(fine.evidence().get("validation_loss")).isEqualTo(0.5);
+        assertThat(fine.evidence().get("best_baseline_loss")).isEqualTo(0.5);
+        // 90% of the baseline's skill over the trivial predictor (MSE 1.0 -> 0.5) is MSE 0.55: just inside, just outside
+        assertThat(unscaledReviewed(0.549).severity()).isEqualTo(Severity.WARNING);
+        assertThat(unscaledReviewed(0.551).severity()).as("the run lost to its baseline: the prediction held")
+                .isEqualTo(Severity.ERROR);
+    }
+
     private static RunLog constantPredictions(double bestBaselineMse) {
         Logs.Setup s = new Logs.Setup();
         s.epochs = 5;

@@ -4,6 +4,7 @@ import dev.triage.config.Scaling;
 import dev.triage.diagnose.BaseRule;
 import dev.triage.diagnose.Evidence;
 import dev.triage.diagnose.Finding;
+import dev.triage.diagnose.Outcome;
 import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
@@ -32,6 +33,11 @@ import java.util.List;
  * divided by 255, with nearly constant border pixels) are fine. <b>Likely causes:</b> raw measurements
  * in their own units. Large inputs saturate tanh/sigmoid units, dominate the gradient and demand a tiny
  * learning rate; tiny ones need huge weights. <b>Remedies:</b> standard scaling, or robust scaling.
+ *
+ * <p>An error is a prediction that the run will break. Reviewed once the run has ended, it becomes a
+ * warning when the run held its own against its best baseline all the same ({@link Outcome#endedHealthy}):
+ * calibration found healthy runs on unscaled data with magnitudes in the thousands (docs/calibration.md),
+ * and scaling would still likely make them train faster and more reliably.
  */
 public final class UnscaledFeaturesRule extends BaseRule {
     private final double warnBound;
@@ -79,6 +85,15 @@ public final class UnscaledFeaturesRule extends BaseRule {
             return none();
         }
         return judge(largest.summary().magnitude(), maxStd, minStd, largest.name(), "features are not scaled (scale: none)");
+    }
+
+    @Override
+    public Finding review(Finding before, RunLog log) {
+        if (before.severity() != Severity.ERROR || !Outcome.endedHealthy(log)) {
+            return before;
+        }
+        return before.revised(Severity.WARNING, "; a warning, not an error: the run held its own against its best baseline"
+                + " all the same (scaling usually still trains faster)", Outcome.evidence(log));
     }
 
     /** Another framework's run: what the network received. */

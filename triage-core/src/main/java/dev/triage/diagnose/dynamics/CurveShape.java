@@ -56,28 +56,9 @@ enum CurveShape {
         return Double.isNaN(best) || log.evaluation().restoredBest() || last <= 2 * best;
     }
 
-    /**
-     * Whether the final model holds its own against the best baseline on validation — a classifier within
-     * 2 points of its accuracy; otherwise at least 90% of its skill over the trivial predictor and at most
-     * 5 times its remaining loss: whatever happened on the way, the run is not broken.
-     */
+    /** Whether the final model holds its own against the best baseline on validation ({@link Outcome#holdsItsOwn}). */
     static boolean beatsBaselines(dev.triage.probe.log.RunLog log) {
-        var b = log.baselines();
-        var best = b == null ? null : b.bestResult();
-        var ev = log.evaluation();
-        if (best == null || ev == null || !Double.isFinite(ev.validationScore())) {
-            return false;
-        }
-        if ("accuracy".equals(best.metric())) {
-            // within 2 points, or 2 standard errors of the baseline's accuracy on this many validation rows
-            double p = best.validation();
-            int rows = log.setup() == null ? 0 : log.setup().validationRows();
-            double se = rows > 0 ? Math.sqrt(Math.max(p * (1 - p), 0.01) / rows) : 0;
-            return ev.validationMetric() >= best.validation() - Math.max(0.02, 2 * se);
-        }
-        double trivial = b.trivialResult().validationLoss();
-        double share = (1 - ev.validationScore() / trivial) / (1 - best.validationLoss() / trivial);
-        return ev.validationScore() <= best.validationLoss() || share >= 0.9 && ev.validationScore() <= 5 * best.validationLoss();
+        return dev.triage.diagnose.Outcome.holdsItsOwn(log);
     }
 
     /** Remedies for a network that does not reach the baselines, in the direction the curve points. */

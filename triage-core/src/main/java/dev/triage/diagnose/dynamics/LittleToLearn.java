@@ -1,5 +1,6 @@
 package dev.triage.diagnose.dynamics;
 
+import dev.triage.diagnose.Evidence;
 import dev.triage.diagnose.Finding;
 import dev.triage.diagnose.Fmt;
 import dev.triage.diagnose.Severity;
@@ -33,9 +34,8 @@ final class LittleToLearn {
         }
         double gain = log.baselines().gain();
         Severity lower = f.severity() == Severity.ERROR ? Severity.WARNING : Severity.INFO;
-        return new Finding(f.code(), f.rule(), lower, f.phase(), f.epoch(), f.step(), f.subject(), f.message()
-                + " (" + lower.name().toLowerCase(java.util.Locale.ROOT) + ": the best baseline does only " + Fmt.pct(gain)
-                + " better than the trivial predictor, so there may be little to learn from these features)",
-                f.evidence().and("best_baseline_gain", gain).and("gain_bound", MIN_GAIN), f.remedies(), f.causedBy());
+        return f.revised(lower, " (" + lower.name().toLowerCase(java.util.Locale.ROOT) + ": the best baseline does only "
+                + Fmt.pct(gain) + " better than the trivial predictor, so there may be little to learn from these features)",
+                Evidence.of("best_baseline_gain", gain).and("gain_bound", MIN_GAIN));
     }
 }
