@@ -35,7 +35,7 @@ class RemediesAndNamesTest {
         assertThat(out).contains("ERROR   CONFIG_LEARNING_RATE", "try LOWER_LEARNING_RATE  --set training.learning_rate=0.001",
                 "or CLIP_GRADIENTS       --set training.gradient_normalization=clip_global_norm",
                 "try FIX_OUTPUT_AND_LOSS  --set model.output_activation=auto --set model.loss=auto");
-        assertThat(count(out, "WARNING DATA_TARGET_LOOKS_CATEGORICAL")).as("data findings once, not per trial").isEqualTo(1);
+        assertThat(count(out, "INFO    DATA_TARGET_LOOKS_CATEGORICAL")).as("data findings once, not per trial").isEqualTo(1);
         assertThat(out).contains("as before, not repeated: DATA_OUTLIERS, DATA_DUPLICATE_ROWS");
         List<String> repairLines = out.lines().filter(l -> l.matches("\\s+(kept|discarded):.*|\\s+trial \\d.*")).toList();
         assertThat(repairLines).isNotEmpty().noneMatch(l -> l.contains("validation score"));

@@ -158,6 +158,22 @@ class CalibratedSeverityTest {
         assertThat(outliers(Scaling.NONE, 50, true)).as("a target's tails: no feature scaling helps").isEqualTo(Severity.INFO);
     }
 
+    private static List<Finding> pixelOutliers(long distinct, boolean integers) {
+        Logs.Setup s = new Logs.Setup();
+        s.scale = Scaling.MINMAX;
+        ColumnProfile p = Logs.withOutliers(numeric("pixel_412", 0, 2, 255, 40, 2), new OutlierSummary(86, 10, 120, 200, 255, 9));
+        p = new ColumnProfile(p.name(), false, true, p.count(), 0, 0, distinct, false, p.summary(), p.outliers(), integers, false);
+        return new OutliersRule().check(data(s, List.of(p)));
+    }
+
+    @Test
+    void theExtremesOfADiscreteColumnAreNotATail() {
+        assertThat(pixelOutliers(256, true)).as("pixels 0-255, mostly dark, min-max scaled").isEmpty();
+        assertThat(pixelOutliers(257, true)).singleElement().extracting(Finding::severity).isEqualTo(Severity.WARNING);
+        assertThat(pixelOutliers(200, false)).as("not integers").singleElement().extracting(Finding::severity)
+                .isEqualTo(Severity.WARNING);
+    }
+
     private static List<Finding> duplicates(long copies, long conflicting) {
         RunLog log = Logs.log(new Logs.Setup());
         log.setData(new DataSignals("d.csv", 1000, 700, 150, 150, false, List.of(), null, new DuplicateRows(1000, copies, conflicting),

@@ -170,9 +170,16 @@ class DataJudgmentTest {
                 new NumericSummary(3, 5, 6, 6, 8, 5.6, 0.8, 1), null, true, false);
         List<Finding> f = new TargetLooksCategoricalRule().check(with(s, sized(1119, 240, List.of(quality))));
         assertThat(f).singleElement().satisfies(x -> {
-            assertThat(x.severity()).isEqualTo(Severity.WARNING);
-            assertThat(x.message()).contains("--task classification");
+            assertThat(x.severity()).as("a grade from 3 to 8: regression is a fine choice").isEqualTo(Severity.INFO);
+            assertThat(x.message()).contains("--task classification", "regression is a fine choice");
         });
+        ColumnProfile species = new ColumnProfile("species", true, true, 150, 0, 0, 3, false,
+                new NumericSummary(0, 0, 1, 2, 2, 1, 0.8, 1), null, true, false);
+        assertThat(new TargetLooksCategoricalRule().check(with(s, sized(105, 45, List.of(species))))).singleElement()
+                .satisfies(x -> {
+                    assertThat(x.severity()).as("the codes 0, 1, 2").isEqualTo(Severity.WARNING);
+                    assertThat(x.message()).contains("0 to 2, as class codes are stored", "--task classification");
+                });
         s.task = Task.CLASSIFICATION;
         assertThat(new TargetLooksCategoricalRule().check(with(s, sized(1119, 240, List.of(quality))))).isEmpty();
     }

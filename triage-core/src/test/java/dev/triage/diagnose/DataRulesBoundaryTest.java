@@ -97,8 +97,12 @@ class DataRulesBoundaryTest {
     }
 
     private static ColumnProfile integerTarget(long distinct, boolean integers) {
-        return new ColumnProfile("quality", true, true, 1000, 0, 0, distinct, false, new NumericSummary(3, 5, 6, 6, 8, 5.6, 0.8, 1),
-                null, integers, false);
+        return integerTarget(distinct, integers, 1, distinct);
+    }
+
+    private static ColumnProfile integerTarget(long distinct, boolean integers, double min, double max) {
+        return new ColumnProfile("quality", true, true, 1000, 0, 0, distinct, false,
+                new NumericSummary(min, 5, 6, 6, max, 5.6, 0.8, 1), null, integers, false);
     }
 
     @Test
@@ -108,9 +112,16 @@ class DataRulesBoundaryTest {
         assertThat(rule.check(with(s, data(List.of(integerTarget(20, true)), null, List.of())))).singleElement().satisfies(f -> {
             assertThat(f.where()).isEqualTo("quality");
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.evidence().asMap()).containsExactly(Map.entry("distinct_values", 20.0), Map.entry("bound", 20.0));
+            assertThat(f.evidence().asMap()).containsExactly(Map.entry("distinct_values", 20.0), Map.entry("bound", 20.0),
+                    Map.entry("min", 1.0), Map.entry("max", 20.0));
             assertThat(f.remedies()).isEmpty();
         });
+        assertThat(rule.check(with(s, data(List.of(integerTarget(20, true, 0, 19)), null, List.of())))).singleElement()
+                .extracting(Finding::severity).as("codes from 0").isEqualTo(Severity.WARNING);
+        assertThat(rule.check(with(s, data(List.of(integerTarget(20, true, 2, 21)), null, List.of())))).singleElement()
+                .extracting(Finding::severity).as("from 2: a grade").isEqualTo(Severity.INFO);
+        assertThat(rule.check(with(s, data(List.of(integerTarget(19, true, 1, 20)), null, List.of())))).singleElement()
+                .extracting(Finding::severity).as("a gap: not codes").isEqualTo(Severity.INFO);
         assertThat(rule.check(with(s, data(List.of(integerTarget(21, true)), null, List.of())))).isEmpty();
         assertThat(rule.check(with(s, data(List.of(integerTarget(6, false)), null, List.of())))).as("not integers").isEmpty();
         assertThat(rule.check(with(s, data(List.of(numeric("x", 0, 1, 2, 1, 1)), null, List.of())))).as("no target").isEmpty();

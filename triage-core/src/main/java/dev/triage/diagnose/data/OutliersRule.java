@@ -26,7 +26,10 @@ import java.util.List;
  * outliers squeeze everything else), or when the outlying values are at least {@code noticeableShare}
  * (default 5%: a second population rather than a tail) of a column's rows; otherwise an info, since
  * standard scaling copes with a few extreme values (heavy tails warned on 71% of healthy calibration
- * runs, and on half of them at 1%: docs/calibration.md); or sentinel codes for failed readings
+ * runs, and on half of them at 1%: docs/calibration.md). A discrete column — integers with at most
+ * {@code maxDiscreteValues} (default 256, a byte's range) distinct values: pixel intensities, grades,
+ * counts — has no heavy tail to act on: its extremes are values of its own small scale (calibration found
+ * the warning on pixel columns of every image data set, 0-255 with most pixels dark). Or sentinel codes for failed readings
  * (999, -1): the same extreme value repeated, at most {@code sentinelKinds} distinct extreme values, a score above
  * {@code sentinelScore} and at most {@code sentinelShare} of the rows — an error, since the network
  * learns from a fake value. <b>Remedies:</b> treat a sentinel as missing and impute; robust scaling
@@ -37,21 +40,24 @@ public final class OutliersRule extends BaseRule {
     private final int sentinelKinds;
     private final double sentinelShare;
     private final double noticeableShare;
+    private final int maxDiscreteValues;
 
     public OutliersRule() {
-        this(20, 3, 0.1, 0.05);
+        this(20, 3, 0.1, 0.05, 256);
     }
 
     public OutliersRule(double sentinelScore, int sentinelKinds, double sentinelShare) {
-        this(sentinelScore, sentinelKinds, sentinelShare, 0.05);
+        this(sentinelScore, sentinelKinds, sentinelShare, 0.05, 256);
     }
 
-    public OutliersRule(double sentinelScore, int sentinelKinds, double sentinelShare, double noticeableShare) {
+    public OutliersRule(double sentinelScore, int sentinelKinds, double sentinelShare, double noticeableShare,
+                        int maxDiscreteValues) {
         super("outliers", "DATA_OUTLIERS", Phase.DATA, Signal.DATA, Signal.SETUP);
         this.sentinelScore = sentinelScore;
         this.sentinelKinds = sentinelKinds;
         this.sentinelShare = sentinelShare;
         this.noticeableShare = noticeableShare;
+        this.maxDiscreteValues = maxDiscreteValues;
     }
 
     @Override
@@ -74,7 +80,7 @@ public final class OutliersRule extends BaseRule {
                         + Fmt.num(c.summary().median()) + ": a sentinel for missing readings, not a measurement";
                 out.add(before(Severity.ERROR, Subject.column(c.name()), msg, ev.and("sentinel", o.mostRepeated()),
                         Remedy.TREAT_OUTLIERS_AS_MISSING, Remedy.ROBUST_SCALE_FEATURES));
-            } else {
+            } else if (!discrete(c)) {
                 heavy.add(c);
             }
         }
@@ -82,6 +88,11 @@ public final class OutliersRule extends BaseRule {
             out.add(heavyTails(heavy, log));
         }
         return out;
+    }
+
+    /** Integers with few distinct values: extremes on the column's own small grid, not a tail. */
+    private boolean discrete(ColumnProfile c) {
+        return c.integers() && !c.distinctCapped() && c.distinct() <= maxDiscreteValues;
     }
 
     /** One finding for all heavy-tailed columns, worst first; robust scaling offered only for features. */
