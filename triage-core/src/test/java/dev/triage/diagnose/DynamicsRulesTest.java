@@ -70,6 +70,33 @@ class DynamicsRulesTest {
         assertThat(new OscillatingRule().check(curve(smooth, null))).isEmpty();
     }
 
+    /** 30 epochs swinging by {@code swing} (relative) around a level of 0.6, ended at validation MSE {@code finalMse}. */
+    private static RunLog bouncingRun(double swing, double finalMse) {
+        double[] train = new double[30];
+        for (int i = 0; i < 30; i++) {
+            train[i] = 0.6 * (1 + (i % 2 == 0 ? swing / 2 : -swing / 2));
+        }
+        RunLog log = curve(train, null);
+        log.setBaselines(Logs.baselines(1.0, 0.5, 0.7));
+        log.setEvaluation(new dev.triage.probe.log.EvaluationSignals(30, "COMPLETED", 0.6, finalMse, Math.sqrt(finalMse),
+                finalMse, Double.NaN, 30, finalMse, false, 0.6));
+        return log;
+    }
+
+    @Test
+    void swingsOnARunThatHeldItsOwnAreAnInfoAndOnOneThatDidNotAWarning() {
+        assertThat(new OscillatingRule().check(bouncingRun(0.2, 0.6))).as("lost to the linear baseline (0.5)").singleElement()
+                .extracting(Finding::severity).isEqualTo(Severity.WARNING);
+        assertThat(new OscillatingRule().check(bouncingRun(0.2, 0.5))).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message()).contains("held its own against its best baseline");
+            assertThat(f.evidence().get("relative_swing")).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(f.evidence().get("best_baseline_loss")).isEqualTo(0.5);
+        });
+        assertThat(new OscillatingRule().check(bouncingRun(0.4, 0.5))).as("swings of twice the bound stay an error")
+                .singleElement().extracting(Finding::severity).isEqualTo(Severity.ERROR);
+    }
+
     @Test
     void overfittingWhenValidationRisesAndTrainingFalls() {
         double[] train = {1.6, 1.0, 0.8, 0.6, 0.4, 0.3, 0.2, 0.1, 0.05, 0.03};
