@@ -14,7 +14,8 @@ import java.util.Set;
  * run that explains it. A cause must come first: from an earlier phase (data → config → init →
  * training → evaluation), or in training no later than its consequence. A configured learning rate
  * explains divergence only when it is too high and a plateau only when it is too low (its evidence
- * says which). Info findings explain nothing.
+ * says which). A data finding explains another of the same phase only about the same column (a column of
+ * identifiers explains its values unseen in training). Info findings explain nothing.
  */
 public final class Causes {
     private static final Set<String> INSTABILITY = Set.of("TRAIN_NAN_LOSS", "TRAIN_LOSS_DIVERGING", "TRAIN_LOSS_OSCILLATING",
@@ -55,6 +56,10 @@ public final class Causes {
             Map.entry("TRAIN_VANISHING_GRADIENTS", NO_SIGNAL),
             Map.entry("TRAIN_LOSS_OSCILLATING", Set.of("TRAIN_UNDERFITTING")),
             Map.entry("TRAIN_PREDICTS_CONSTANT", Set.of("TRAIN_UNDERFITTING", "TRAIN_LOSS_PLATEAU")));
+
+    /** Findings of the same phase that explain another about the same column (an identifier's unseen values). */
+    private static final Map<String, Set<String>> EXPLAINS_ON_SAME_COLUMN = Map.of(
+            "DATA_HIGH_CARDINALITY", Set.of("DATA_UNSEEN_CATEGORY"));
 
     private Causes() {
     }
@@ -115,6 +120,9 @@ public final class Causes {
     }
 
     static boolean explains(Finding cause, Finding effect) {
+        if (sameColumn(cause, effect)) {
+            return true;
+        }
         if (cause.severity() == Severity.INFO || !EXPLAINS.getOrDefault(cause.code(), Set.of()).contains(effect.code())
                 && !rate(cause, effect)) {
             return false;
@@ -124,6 +132,13 @@ public final class Causes {
             return phases < 0;
         }
         return cause.step() != null && effect.step() != null && cause.step() <= effect.step() && !cause.code().equals(effect.code());
+    }
+
+    /** An identifier column explains the values of it a split has that training never saw. */
+    private static boolean sameColumn(Finding cause, Finding effect) {
+        return cause.severity() != Severity.INFO && cause.subject() instanceof Subject.Column c
+                && effect.subject() instanceof Subject.Column e && c.name().equals(e.name())
+                && EXPLAINS_ON_SAME_COLUMN.getOrDefault(cause.code(), Set.of()).contains(effect.code());
     }
 
     /** A learning rate far off explains instability when too high, slowness when too low. */

@@ -30,6 +30,27 @@ class CausesTest {
         assertThat(rootFirst.get(3).isRootCause()).isTrue();
     }
 
+    private static Finding about(String code, Severity s, Subject subject) {
+        return new Finding(code, "r", s, Phase.DATA, null, null, subject, code, Evidence.empty(), List.of(), null);
+    }
+
+    @Test
+    void anIdentifierColumnExplainsItsUnseenValuesAndComesFirst() {
+        Finding unseen = about("DATA_UNSEEN_CATEGORY", Severity.WARNING, new Subject.Column("customer_id", "validation"));
+        Finding otherUnseen = about("DATA_UNSEEN_CATEGORY", Severity.WARNING, new Subject.Column("city", "validation"));
+        Finding outliers = about("DATA_OUTLIERS", Severity.WARNING, Subject.column("income"));
+        Finding identifier = about("DATA_HIGH_CARDINALITY", Severity.WARNING, Subject.column("customer_id"));
+        List<Finding> linked = Causes.link(List.of(unseen, outliers, otherUnseen, identifier));
+        assertThat(linked).extracting(Finding::identity).startsWith("DATA_HIGH_CARDINALITY@customer_id",
+                unseen.identity());
+        assertThat(linked.get(1).causedBy()).isEqualTo("DATA_HIGH_CARDINALITY@customer_id");
+        assertThat(linked).filteredOn(f -> f.identity().equals(otherUnseen.identity())).singleElement()
+                .as("another column's unseen values").satisfies(f -> assertThat(f.isRootCause()).isTrue());
+        Finding infoIdentifier = about("DATA_HIGH_CARDINALITY", Severity.INFO, Subject.column("customer_id"));
+        assertThat(Causes.explains(infoIdentifier, unseen)).isFalse();
+        assertThat(Causes.explains(unseen, identifier)).isFalse();
+    }
+
     @Test
     void aRateTooHighExplainsInstabilityAndATooLowRateExplainsSlowness() {
         Evidence high = Evidence.of("effective_rate", 1.0).and("usual_high", 0.3);
