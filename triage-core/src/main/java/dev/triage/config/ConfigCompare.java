@@ -16,33 +16,7 @@ public final class ConfigCompare {
      * skipping the keys in {@code ignored}; null when they are equal.
      */
     public static String firstDifference(Map<String, Object> a, Map<String, Object> b, Set<String> ignored) {
-        return first(a, b, "", ignored);
-    }
-
-    private static String first(Object a, Object b, String path, Set<String> ignored) {
-        if (ignored.contains(path)) {
-            return null;
-        }
-        if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
-            Set<Object> keys = new LinkedHashSet<>(ma.keySet());
-            keys.addAll(mb.keySet());
-            for (Object k : keys) {
-                String d = first(ma.get(k), mb.get(k), path.isEmpty() ? String.valueOf(k) : path + "." + k, ignored);
-                if (d != null) {
-                    return d;
-                }
-            }
-            return null;
-        }
-        if (a instanceof List<?> la && b instanceof List<?> lb && la.size() == lb.size()) {
-            for (int i = 0; i < la.size(); i++) {
-                if (first(la.get(i), lb.get(i), path, Set.of()) != null) {
-                    return path;
-                }
-            }
-            return null;
-        }
-        return Objects.equals(a, b) ? null : path;
+        return differences(a, b, ignored).keySet().stream().findFirst().orElse(null);
     }
 
     /**
@@ -65,7 +39,7 @@ public final class ConfigCompare {
             for (Object k : keys) {
                 collect(ma.get(k), mb.get(k), path.isEmpty() ? String.valueOf(k) : path + "." + k, ignored, out);
             }
-        } else if (first(a, b, path, Set.of()) != null) {
+        } else if (!Objects.equals(a, b)) { // lists compare whole, maps inside them deeply
             out.put(path, b);
         }
     }
