@@ -13,6 +13,11 @@ public final class Outcome {
     static final double SKILL_SHARE = 0.9;
     /** ... unless its loss is more than this many times the best baseline's. */
     static final double LOSS_FACTOR = 5;
+    /**
+     * The best baseline's relative gain over the trivial predictor below which there is little to learn:
+     * a regressor then holds its own by doing no worse than the trivial predictor.
+     */
+    public static final double LITTLE_TO_LEARN = 0.05;
 
     private Outcome() {
     }
@@ -20,8 +25,10 @@ public final class Outcome {
     /**
      * Whether the final model holds its own against the best baseline on validation — a classifier within
      * 2 points of its accuracy (or 2 standard errors on this many validation rows); otherwise at least 90%
-     * of its skill over the trivial predictor and at most 5 times its remaining loss: whatever happened on
-     * the way, the run is not broken. False while the run has no final evaluation or no baselines.
+     * of its skill over the trivial predictor and at most 5 times its remaining loss, or — on data with
+     * little to learn (the best baseline gains less than {@link #LITTLE_TO_LEARN} over the trivial
+     * predictor) — no worse than the trivial predictor: whatever happened on the way, the run is not broken.
+     * False while the run has no final evaluation or no baselines.
      */
     public static boolean holdsItsOwn(RunLog log) {
         var b = log.baselines();
@@ -38,8 +45,10 @@ public final class Outcome {
         }
         double trivial = b.trivialResult().validationLoss();
         double share = (1 - ev.validationScore() / trivial) / (1 - best.validationLoss() / trivial);
+        boolean littleToLearn = Double.isFinite(b.gain()) && b.gain() < LITTLE_TO_LEARN;
         return ev.validationScore() <= best.validationLoss()
-                || share >= SKILL_SHARE && ev.validationScore() <= LOSS_FACTOR * best.validationLoss();
+                || share >= SKILL_SHARE && ev.validationScore() <= LOSS_FACTOR * best.validationLoss()
+                || littleToLearn && ev.validationScore() <= trivial;
     }
 
     /** The numbers {@link #holdsItsOwn} compares: the final model's validation accuracy or loss and the best baseline's. */

@@ -55,12 +55,16 @@ class CalibratedSeverityTest {
 
     /** A run on features reaching 5,000 unscaled, its best baseline at MSE 0.5 (trivial 1.0), ended at {@code finalMse}. */
     private static Finding unscaledReviewed(double finalMse) {
+        return unscaledReviewed(finalMse, 0.5);
+    }
+
+    private static Finding unscaledReviewed(double finalMse, double bestBaselineMse) {
         Logs.Setup s = new Logs.Setup();
         s.scale = Scaling.NONE;
         RunLog log = data(s, List.of(numeric("distance", 0, 800, 5000, 600, 400), numeric("hour", 0, 12, 23, 6, 5)));
         Doctor doctor = new Doctor(List.of(new UnscaledFeaturesRule()), List.of());
         assertThat(doctor.check(Phase.DATA, log)).singleElement().extracting(Finding::severity).isEqualTo(Severity.ERROR);
-        log.setBaselines(Logs.baselines(1.0, 0.5, 0.7));
+        log.setBaselines(Logs.baselines(1.0, bestBaselineMse, 0.99));
         log.addEpoch(epoch(1, finalMse, finalMse, Math.sqrt(finalMse), 0.6, 1.0));
         log.setEvaluation(new EvaluationSignals(1, "COMPLETED", finalMse, finalMse, Math.sqrt(finalMse), finalMse, Double.NaN,
                 1, finalMse, false, finalMse));
@@ -80,6 +84,10 @@ class CalibratedSeverityTest {
         assertThat(unscaledReviewed(0.549).severity()).isEqualTo(Severity.WARNING);
         assertThat(unscaledReviewed(0.551).severity()).as("the run lost to its baseline: the prediction held")
                 .isEqualTo(Severity.ERROR);
+        // the best baseline gains 3% over the mean: little to learn, so no worse than the mean holds its own
+        assertThat(unscaledReviewed(0.999, 0.97).severity()).isEqualTo(Severity.WARNING);
+        assertThat(unscaledReviewed(1.001, 0.97).severity()).as("worse than the mean").isEqualTo(Severity.ERROR);
+        assertThat(unscaledReviewed(0.999, 0.95).severity()).as("a 5% gain is something to learn").isEqualTo(Severity.ERROR);
     }
 
     private static RunLog constantPredictions(double bestBaselineMse) {

@@ -17,7 +17,7 @@ import dev.triage.probe.log.RunLog;
  */
 final class LittleToLearn {
     /** The best baseline's relative gain over the trivial one below which there is little to learn. */
-    static final double MIN_GAIN = 0.05;
+    static final double MIN_GAIN = dev.triage.diagnose.Outcome.LITTLE_TO_LEARN;
 
     private LittleToLearn() {
     }
