@@ -2,6 +2,7 @@ package dev.triage.repair;
 
 import dev.triage.config.RunConfig;
 import dev.triage.diagnose.Finding;
+import dev.triage.diagnose.Outcome;
 import dev.triage.diagnose.Phase;
 import dev.triage.diagnose.Remedy;
 import dev.triage.diagnose.Severity;
@@ -100,10 +101,16 @@ public final class RepairLoop {
         return out;
     }
 
-    /** Whether the network loses to a baseline (or produced no usable model at all). */
+    /**
+     * Whether the network loses to a baseline (TRAIN_UNDERFITTING, or a final model that does not hold its
+     * own against the best baseline on validation: {@link Outcome#holdsItsOwn}) or produced no usable model.
+     */
     static boolean behind(TrialResult r) {
-        return r.findings().stream().anyMatch(f -> f.code().equals(UNDERFITTING)) || r.score() == Double.POSITIVE_INFINITY
-                && r.log() != null && r.log().evaluation() != null;
+        if (r.findings().stream().anyMatch(f -> f.code().equals(UNDERFITTING))) {
+            return true;
+        }
+        boolean ended = r.log() != null && r.log().evaluation() != null;
+        return ended && (r.score() == Double.POSITIVE_INFINITY || r.log().baselines() != null && !Outcome.holdsItsOwn(r.log()));
     }
 
     /** The most fundamental error, when it is about the data and Triage cannot apply any of its remedies. */

@@ -41,6 +41,29 @@ class RepairCandidatesTest {
         assertThat(candidates(batch, behind)).containsExactly("CONFIG_BATCH_SIZE", "TRAIN_UNDERFITTING");
     }
 
+    /** A regression run that ended at validation MSE {@code mse}; trivial 1.0, linear baseline 0.5 (90% of its skill: 0.55). */
+    private static List<String> candidatesAfter(double mse, Finding... findings) {
+        var log = new dev.triage.probe.log.RunLog();
+        log.setBaselines(new dev.triage.probe.log.Baselines(List.of(
+                new dev.triage.probe.log.BaselineResult("trivial", "rmse", 1.0, 1.0, 1.0),
+                new dev.triage.probe.log.BaselineResult("linear", "rmse", Math.sqrt(0.5), Math.sqrt(0.5), 0.5)),
+                "trivial", "linear", 0.5, Double.NaN, 0));
+        log.setEvaluation(new dev.triage.probe.log.EvaluationSignals(10, "COMPLETED", mse, mse, Math.sqrt(mse), mse, Double.NaN,
+                10, mse, false, mse));
+        return RepairLoop.candidates(new TrialResult(BASE, List.of(findings), log, mse, Math.sqrt(mse), "run")).stream()
+                .map(Finding::code).toList();
+    }
+
+    @Test
+    void aWarningIsRepairedWhenTheNetworkTrailsTheBestBaselineWithoutAnUnderfittingFinding() {
+        Finding mismatch = f("CONFIG_OUTPUT_LOSS_MISMATCH", Severity.WARNING, Phase.CONFIG, null, Remedy.FIX_OUTPUT_AND_LOSS);
+        assertThat(candidatesAfter(0.56, mismatch)).as("below 90% of the baseline's skill").containsExactly(
+                "CONFIG_OUTPUT_LOSS_MISMATCH");
+        assertThat(candidatesAfter(0.549, mismatch)).as("holds its own").isEmpty();
+        assertThat(RepairLoop.behind(new TrialResult(BASE, List.of(mismatch), null, 0.56, 0.7, "run")))
+                .as("no final evaluation: nothing to judge").isFalse();
+    }
+
     @Test
     void anIdentifierColumnIsDroppedEvenWhenTheRunIsFine() {
         Finding id = f("DATA_HIGH_CARDINALITY", Severity.WARNING, Phase.DATA, "customer_id", Remedy.DROP_COLUMN);
