@@ -55,7 +55,7 @@ public final class Doctor {
                     fresh.add(f);
                     stop |= r.stopsTraining();
                     blocked |= r.blocksTraining(f);
-                } else if (finalVerdict && !f.message().equals(earlier.message())) {
+                } else if (finalVerdict && (!f.message().equals(earlier.message()) || f.severity() != earlier.severity())) {
                     findings.put(f.identity(), f); // the whole run judged: e.g. a loss spike it recovered from
                     if (f.severity() != earlier.severity()) {
                         fresh.add(f);

@@ -39,6 +39,27 @@ class DoctorJudgmentTest {
     }
 
     @Test
+    void aWarningGivenLiveBecomesAnErrorAtTheEndEvenWithTheSameWords() {
+        RunLog log = Logs.log(new Logs.Setup());
+        log.setBaselines(Logs.baselines(1.0, 0.5, 0.6));
+        Doctor doctor = new Doctor(List.of(new dev.triage.diagnose.dynamics.OverfittingRule()), List.of());
+        double[] train = {1.6, 1.0, 0.8, 0.6, 0.4, 0.3, 0.2, 0.1, 0.05, 0.03};
+        double[] val = {1.9, 1.4, 1.1, 0.9, 0.82, 0.85, 0.95, 1.0, 1.1, 1.13};
+        for (int e = 0; e < train.length; e++) {
+            log.addEpoch(epoch(e + 1, train[e], val[e], 0.7, 0.5, 1.0));
+        }
+        assertThat(doctor.check(Phase.TRAINING, log)).singleElement().extracting(Finding::severity).isEqualTo(Severity.WARNING);
+        String live = doctor.findings().get(0).message();
+        log.setEvaluation(new EvaluationSignals(10, "COMPLETED", 0.03, 1.13, 0.7, 1.13, Double.NaN, 5, 0.82, false));
+        assertThat(doctor.check(Phase.EVALUATION, log)).as("the revision is announced").singleElement()
+                .extracting(Finding::severity).isEqualTo(Severity.ERROR);
+        assertThat(doctor.findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).as("worse than every baseline: memorized").isEqualTo(Severity.ERROR);
+            assertThat(f.message()).isEqualTo(live);
+        });
+    }
+
+    @Test
     void remediesAlreadyInPlaceAreNeverProposed() {
         Logs.Setup s = new Logs.Setup();
         s.optimizer = Optimizer.ADAM;
