@@ -110,7 +110,9 @@ public final class RepairLoop {
             return true;
         }
         boolean ended = r.log() != null && r.log().evaluation() != null;
-        return ended && (r.score() == Double.POSITIVE_INFINITY || r.log().baselines() != null && !Outcome.holdsItsOwn(r.log()));
+        // without a validation split there is no validation score to hold against the baselines: not known to be behind
+        boolean judged = ended && r.log().baselines() != null && Double.isFinite(r.log().evaluation().validationScore());
+        return ended && r.score() == Double.POSITIVE_INFINITY || judged && !Outcome.holdsItsOwn(r.log());
     }
 
     /** The most fundamental error, when it is about the data and Triage cannot apply any of its remedies. */

@@ -43,6 +43,11 @@ class RepairCandidatesTest {
 
     /** A regression run that ended at validation MSE {@code mse}; trivial 1.0, linear baseline 0.5 (90% of its skill: 0.55). */
     private static List<String> candidatesAfter(double mse, Finding... findings) {
+        return candidatesAfter(mse, mse, findings);
+    }
+
+    /** {@code score}: what the repair compares (the training rows' loss when there is no validation split). */
+    private static List<String> candidatesAfter(double mse, double score, Finding... findings) {
         var log = new dev.triage.probe.log.RunLog();
         log.setBaselines(new dev.triage.probe.log.Baselines(List.of(
                 new dev.triage.probe.log.BaselineResult("trivial", "rmse", 1.0, 1.0, 1.0),
@@ -50,7 +55,7 @@ class RepairCandidatesTest {
                 "trivial", "linear", 0.5, Double.NaN, 0));
         log.setEvaluation(new dev.triage.probe.log.EvaluationSignals(10, "COMPLETED", mse, mse, Math.sqrt(mse), mse, Double.NaN,
                 10, mse, false, mse));
-        return RepairLoop.candidates(new TrialResult(BASE, List.of(findings), log, mse, Math.sqrt(mse), "run")).stream()
+        return RepairLoop.candidates(new TrialResult(BASE, List.of(findings), log, score, Math.sqrt(score), "run")).stream()
                 .map(Finding::code).toList();
     }
 
@@ -62,6 +67,8 @@ class RepairCandidatesTest {
         assertThat(candidatesAfter(0.549, mismatch)).as("holds its own").isEmpty();
         assertThat(RepairLoop.behind(new TrialResult(BASE, List.of(mismatch), null, 0.56, 0.7, "run")))
                 .as("no final evaluation: nothing to judge").isFalse();
+        assertThat(candidatesAfter(Double.NaN, 0.3, mismatch)).as("no validation split: scored on the training rows, not"
+                + " known to be behind").isEmpty();
     }
 
     @Test
