@@ -70,11 +70,17 @@ public final class Doctor {
     }
 
     /**
-     * The findings made before training, each reviewed by its rule against the run's outcome; returns
+     * The findings made before training, each reviewed by its rule against the run's outcome (only on a
+     * run without an error found while training or evaluating it); returns
      * those whose severity changed (they replace the earlier verdict, in place).
      */
     private List<Finding> review(RunLog log) {
         List<Finding> changed = new ArrayList<>();
+        boolean troubled = findings.values().stream()
+                .anyMatch(f -> f.severity() == Severity.ERROR && f.phase().compareTo(Phase.TRAINING) >= 0);
+        if (troubled) {
+            return changed; // an error of the run's own training: the run did not train fine, whatever its score
+        }
         for (Rule r : rules) {
             if (r.phase().compareTo(Phase.TRAINING) >= 0) {
                 continue;

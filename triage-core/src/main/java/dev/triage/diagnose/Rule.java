@@ -30,6 +30,7 @@ public interface Rule {
      * A finding this rule made before training, reviewed once the run has ended (its final evaluation is
      * in {@code log}): the same finding, or a revised one when the outcome refutes the prediction — an
      * error that said the run would break, on a run that ended holding its own against its baselines.
+     * The doctor asks only for runs without an error found while training or evaluating them.
      */
     default Finding review(Finding before, RunLog log) {
         return before;

@@ -90,6 +90,29 @@ class CalibratedSeverityTest {
         assertThat(unscaledReviewed(0.999, 0.95).severity()).as("a 5% gain is something to learn").isEqualTo(Severity.ERROR);
     }
 
+    @Test
+    void aRunWithATrainingErrorKeepsItsUnscaledFeaturesError() {
+        Logs.Setup s = new Logs.Setup();
+        s.scale = Scaling.NONE;
+        RunLog log = data(s, List.of(numeric("distance", 0, 800, 5000, 600, 400), numeric("hour", 0, 12, 23, 6, 5)));
+        Rule broken = new BaseRule("always-broken", "TRAIN_TEST_ERROR", Phase.TRAINING) {
+            @Override
+            public List<Finding> check(RunLog l) {
+                return List.of(new Finding(code(), id(), Severity.ERROR, Phase.TRAINING, 1, 1L, (String) null, "broken",
+                        Evidence.empty(), List.of()));
+            }
+        };
+        Doctor doctor = new Doctor(List.of(new UnscaledFeaturesRule(), broken), List.of());
+        doctor.check(Phase.DATA, log);
+        doctor.check(Phase.TRAINING, log);
+        log.setBaselines(Logs.baselines(1.0, 0.5, 0.99));
+        log.addEpoch(epoch(1, 0.5, 0.5, Math.sqrt(0.5), 0.6, 1.0));
+        log.setEvaluation(new EvaluationSignals(1, "COMPLETED", 0.5, 0.5, Math.sqrt(0.5), 0.5, Double.NaN, 1, 0.5, false, 0.5));
+        doctor.check(Phase.EVALUATION, log);
+        assertThat(doctor.findings()).filteredOn(f -> f.code().equals("DATA_UNSCALED")).singleElement()
+                .extracting(Finding::severity).as("the run held its score but not its training").isEqualTo(Severity.ERROR);
+    }
+
     private static RunLog constantPredictions(double bestBaselineMse) {
         Logs.Setup s = new Logs.Setup();
         s.epochs = 5;
